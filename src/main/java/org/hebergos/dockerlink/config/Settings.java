@@ -1,0 +1,91 @@
+package org.hebergos.dockerlink.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's typed configuration, built from the {@code .env} values with upper-case environment
+ * variables taking precedence. Every key and its default is documented in {@code .env.example}.
+ *
+ * @param dockerHost    docker-java host URL ({@code unix://…} or {@code tcp://…}), empty when not configured
+ * @param apiToken      bearer token for {@code v1/}, empty when not configured (the API then refuses every call)
+ * @param dataDir       where the embedded stats database lives
+ * @param statsDataSource JNDI name of a server DataSource to use instead of the embedded database
+ */
+public record Settings(Optional<String> dockerHost,
+                       Optional<String> apiToken,
+                       Duration dockerTimeout,
+                       Duration statsInterval,
+                       int statsConcurrency,
+                       Duration statsRetention,
+                       Path dataDir,
+                       Optional<String> statsDataSource,
+                       Duration gitTimeout) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+
+    /**
+     * @param file        values read from the {@code .env} file (lower-case keys)
+     * @param environment the process environment, looked up by upper-case key
+     */
+    public static Settings from(Map<String, String> file, Function<String, String> environment) {
+        Function<String, Optional<String>> value = key -> Optional
+                .ofNullable(environment.apply(key.toUpperCase(Locale.ROOT)))
+                .or(() -> Optional.ofNullable(file.get(key)))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty());
+        return new Settings(
+                value.apply("docker_sock").map(Settings::dockerHost),
+                value.apply("api_token"),
+                duration("docker_timeout", value.apply("docker_timeout").orElse("30s"), 's'),
+                duration("stats_interval", value.apply("stats_interval").orElse("10s"), 's'),
+                positive("stats_concurrency", value.apply("stats_concurrency").orElse("64")),
+                duration("stats_retention", value.apply("stats_retention").orElse("7d"), 'd'),
+                Path.of(value.apply("data_dir").orElse("data")).toAbsolutePath(),
+                value.apply("stats_datasource"),
+                duration("git_timeout", value.apply("git_timeout").orElse("60s"), 's'));
+    }
+
+    /** A bare path means a unix socket; URLs are taken as they are. */
+    static String dockerHost(String dockerSock) {
+        return dockerSock.contains("://") ? dockerSock : "unix://" + dockerSock;
+    }
+
+    /** {@code 90}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 7d}; a bare number is in {@code bareUnit}. */
+    static Duration duration(String key, String text, char bareUnit) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + ": expected a duration such as 30s, 15m, 2h or 7d, got '" + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        char unit = m.group(2).isEmpty() ? bareUnit : m.group(2).charAt(0);
+        Duration duration = switch (unit) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (duration.isZero()) {
+            throw new IllegalArgumentException(key + ": must be more than zero, got '" + text + "'");
+        }
+        return duration;
+    }
+
+    private static int positive(String key, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + ": expected a positive whole number, got '" + text + "'");
+    }
+}

@@ -1,0 +1,38 @@
+package org.hebergos.dockerlink.container;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hebergos.dockerlink.docker.ContainerInfo;
+import org.hebergos.dockerlink.docker.DockerGateway;
+
+/** Lists containers for the panel and starts, stops and restarts them. */
+@ApplicationScoped
+public class ContainerService {
+
+    @Inject
+    DockerGateway docker;
+
+    /** Keyed by full id, in the engine's order; {@code ids} wins over {@code runningOnly}. */
+    public Map<String, ContainerView> list(List<ContainerRef> ids, boolean runningOnly) {
+        List<ContainerInfo> listed = docker.containers(ids.isEmpty() && runningOnly);
+        List<ContainerInfo> chosen = ids.isEmpty() ? listed : ContainerSelection.select(listed, ids);
+        Map<String, ContainerView> views = new LinkedHashMap<>();
+        chosen.forEach(c -> views.put(c.id(), ContainerView.of(c)));
+        return views;
+    }
+
+    public void start(ContainerRef ref) {
+        docker.start(ref.value());
+    }
+
+    public void stop(ContainerRef ref, Integer graceSeconds) {
+        docker.stop(ref.value(), graceSeconds);
+    }
+
+    public void restart(ContainerRef ref, Integer graceSeconds) {
+        docker.restart(ref.value(), graceSeconds);
+    }
+}

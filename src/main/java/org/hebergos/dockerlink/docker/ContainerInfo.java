@@ -1,0 +1,17 @@
+package org.hebergos.dockerlink.docker;
+
+/**
+ * One container as the engine lists it, translated to our terms.
+ *
+ * @param id       full 64-hex id
+ * @param name     primary name without Docker's leading {@code /}
+ * @param state    Docker's state string as is ({@code running}, {@code exited}, {@code created}, …)
+ * @param exitCode the last exit code, only for {@code exited}
+ * @param run      the current run, only for {@code running}
+ */
+public record ContainerInfo(String id, String name, String state, Integer exitCode, RunInfo run) {
+
+    public boolean running() {
+        return run != null;
+    }
+}

@@ -1,0 +1,313 @@
+package org.hebergos.dockerlink.docker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hebergos.dockerlink.config.Settings;
+import org.hebergos.dockerlink.error.ContainerNotFound;
+import org.hebergos.dockerlink.error.ContainerNotRunning;
+import org.hebergos.dockerlink.error.DockerFailed;
+import org.hebergos.dockerlink.error.DockerUnavailable;
+
+/**
+ * The one door to the Docker engine: every engine call the agent makes is here, and docker-java's types
+ * and exceptions are translated to ours before they leave. Engine errors become {@code ContainerNotFound},
+ * {@code ContainerNotRunning}, {@code DockerFailed}; an engine that does not answer becomes
+ * {@code DockerUnavailable}. Nothing is cached about the connection, so the agent recovers by itself.
+ */
+@ApplicationScoped
+public class DockerGateway {
+
+    /** Longest stop grace period a caller may ask for, so long calls still have a bound. */
+    public static final int MAX_STOP_SECONDS = 300;
+
+    private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Settings settings;
+
+    private final RunCache runs = new RunCache();
+    private volatile Engine engine;
+
+    /** Two clients on one engine: short calls, and calls that legitimately take long (stop, exec, events). */
+    private record Engine(DockerClient api, DockerHttpClient apiHttp, DockerClient slow, DockerHttpClient slowHttp) {
+    }
+
+    public void ping() {
+        call(null, () -> engine().api().pingCmd().exec());
+    }
+
+    /** One {@code /containers/json} call; an inspect only for running containers whose run is not cached. */
+    public List<ContainerInfo> containers(boolean runningOnly) {
+        Engine e = engine();
+        runs.watch(e.slow());
+        List<Container> listed = call(null, () -> e.api().listContainersCmd().withShowAll(!runningOnly).exec());
+        return listed.stream().map(c -> toInfo(e, c)).filter(c -> c != null).toList();
+    }
+
+    /** Full id, run and working directory of a container named by id, id prefix or name. */
+    public ContainerDetails inspect(String idOrName) {
+        InspectContainerResponse r = call(idOrName, () -> engine().api().inspectContainerCmd(idOrName).exec());
+        boolean running = Boolean.TRUE.equals(r.getState().getRunning());
+        String workingDir = r.getConfig() == null ? null : r.getConfig().getWorkingDir();
+        return new ContainerDetails(r.getId(), running, workingDir == null || workingDir.isBlank() ? "/" : workingDir);
+    }
+
+    public void start(String idOrName) {
+        call(idOrName, () -> idempotent(() -> engine().api().startContainerCmd(idOrName).exec()));
+        runs.forget(idOrName);
+    }
+
+    public void stop(String idOrName, Integer seconds) {
+        call(idOrName, () -> idempotent(() -> {
+            var cmd = engine().slow().stopContainerCmd(idOrName);
+            return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
+        }));
+        runs.forget(idOrName);
+    }
+
+    public void restart(String idOrName, Integer seconds) {
+        call(idOrName, () -> {
+            var cmd = engine().slow().restartContainerCmd(idOrName);
+            return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
+        });
+        runs.forget(idOrName);
+    }
+
+    /**
+     * One stats reading, without waiting for the engine to compute a CPU delta ({@code one-shot}, Engine
+     * API 1.41+); null when the container has stopped meanwhile and the reading is empty.
+     */
+    public EngineStats stats(String id) {
+        String path = "/containers/" + id + "/stats?stream=false&one-shot=true";
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        return call(id, () -> {
+            try (DockerHttpClient.Response response = engine().apiHttp().execute(request)) {
+                InputStream body = response.getBody();
+                if (response.getStatusCode() == 404) {
+                    throw new ContainerNotFound(id);
+                }
+                if (response.getStatusCode() != 200) {
+                    throw new DockerFailed("stats of " + id + " answered " + response.getStatusCode(), null);
+                }
+                EngineStats stats = EngineStatsParser.parse(JSON.readTree(body));
+                return stats.hasCpu() ? stats : null;
+            } catch (IOException ioe) {
+                throw new UncheckedIOException(ioe);
+            }
+        });
+    }
+
+    /**
+     * Starts {@code argv} in the container (no shell) with extra environment variables; the caller reads
+     * the output from the returned session and closes it. Runs as the container's default user.
+     */
+    public ExecSession exec(String id, List<String> argv, List<String> env) {
+        Engine e = engine();
+        String execId = call(id, () -> {
+            try {
+                return e.api().execCreateCmd(id).withCmd(argv.toArray(String[]::new)).withEnv(env)
+                        .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            } catch (ConflictException notRunning) {
+                throw new ContainerNotRunning(id);
+            }
+        });
+        DockerHttpClient.Request start = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path("/exec/" + execId + "/start")
+                .putHeader("Content-Type", "application/json")
+                .bodyBytes("{\"Detach\":false,\"Tty\":false}".getBytes(StandardCharsets.US_ASCII)).build();
+        DockerHttpClient.Response response = call(id, () -> e.slowHttp().execute(start));
+        if (response.getStatusCode() != 200) {
+            String reason = readError(response);
+            response.close();
+            if (response.getStatusCode() == 409) {
+                throw new ContainerNotRunning(id);
+            }
+            throw new DockerFailed("exec in " + id + ": " + reason, null);
+        }
+        return new ExecSession(execId, response, exec -> call(id, () -> {
+            Long code = e.api().inspectExecCmd(exec).exec().getExitCodeLong();
+            return code == null ? -1 : code.intValue();
+        }));
+    }
+
+    @PreDestroy
+    void close() {
+        runs.close();
+        Engine e = engine;
+        if (e != null) {
+            closeQuietly(e.api());
+            closeQuietly(e.slow());
+        }
+    }
+
+    private ContainerInfo toInfo(Engine e, Container c) {
+        String state = c.getState();
+        RunInfo run = null;
+        Integer exitCode = null;
+        if ("running".equals(state)) {
+            try {
+                run = runs.get(c.getId(), id -> inspectRun(e, id));
+            } catch (ContainerNotFound vanished) {
+                return null;
+            }
+        } else {
+            runs.forget(c.getId());
+            if ("exited".equals(state)) {
+                Matcher m = EXITED.matcher(String.valueOf(c.getStatus()));
+                exitCode = m.find() ? Integer.valueOf(m.group(1))
+                        : call(c.getId(), () -> e.api().inspectContainerCmd(c.getId()).exec().getState().getExitCodeLong()).intValue();
+            }
+        }
+        return new ContainerInfo(c.getId(), name(c.getNames()), state, exitCode, run);
+    }
+
+    private RunInfo inspectRun(Engine e, String id) {
+        InspectContainerResponse r = call(id, () -> e.api().inspectContainerCmd(id).exec());
+        return new RunInfo(Instant.parse(r.getState().getStartedAt()), cpuLimitCores(r.getHostConfig()));
+    }
+
+    static double cpuLimitCores(HostConfig host) {
+        if (host == null) {
+            return 0;
+        }
+        if (host.getNanoCPUs() != null && host.getNanoCPUs() > 0) {
+            return host.getNanoCPUs() / 1e9;
+        }
+        Long quota = host.getCpuQuota();
+        Long period = host.getCpuPeriod();
+        if (quota != null && quota > 0) {
+            return (double) quota / (period != null && period > 0 ? period : 100_000L);
+        }
+        return 0;
+    }
+
+    /** Docker lists a container under every link alias too ({@code /a/b}); the real name has one slash. */
+    static String name(String[] names) {
+        if (names == null || names.length == 0) {
+            return "";
+        }
+        return Arrays.stream(names).filter(n -> n.lastIndexOf('/') == 0).findFirst().orElse(names[0]).substring(1);
+    }
+
+    private static <T> T idempotent(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NotModifiedException alreadyThere) {
+            return null;
+        }
+    }
+
+    private static String readError(DockerHttpClient.Response response) {
+        try {
+            return JSON.readTree(response.getBody()).path("message").asText("status " + response.getStatusCode());
+        } catch (IOException | RuntimeException e) {
+            return "status " + response.getStatusCode();
+        }
+    }
+
+    /** Runs one engine call and translates whatever goes wrong into our exceptions. */
+    private <T> T call(String id, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NotFoundException e) {
+            throw new ContainerNotFound(id);
+        } catch (DockerException e) {
+            throw new DockerFailed(String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
+        } catch (RuntimeException e) {
+            if (causedByIo(e)) {
+                throw new DockerUnavailable("engine at " + settings.dockerHost().orElse("?") + " does not answer ("
+                        + rootMessage(e) + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    engine = connect();
+                }
+                e = engine;
+            }
+        }
+        return e;
+    }
+
+    private Engine connect() {
+        String host = settings.dockerHost()
+                .orElseThrow(() -> new DockerUnavailable("docker_sock is not set in the agent's .env", null));
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        Duration timeout = settings.dockerTimeout();
+        Duration slowTimeout = timeout.plus(Duration.ofSeconds(MAX_STOP_SECONDS)).plus(settings.gitTimeout());
+        DockerHttpClient apiHttp = http(config.getDockerHost(), timeout);
+        DockerHttpClient slowHttp = http(config.getDockerHost(), slowTimeout);
+        return new Engine(DockerClientImpl.getInstance(config, apiHttp), apiHttp,
+                DockerClientImpl.getInstance(config, slowHttp), slowHttp);
+    }
+
+    private DockerHttpClient http(URI host, Duration responseTimeout) {
+        return new ZerodepDockerHttpClient.Builder()
+                .dockerHost(host)
+                .maxConnections(Math.max(100, settings.statsConcurrency() * 2))
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(responseTimeout)
+                .build();
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void closeQuietly(DockerClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // shutting down: nothing left to tell
+        }
+    }
+}

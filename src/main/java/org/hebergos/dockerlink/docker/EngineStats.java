@@ -1,0 +1,28 @@
+package org.hebergos.dockerlink.docker;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The figures of one Engine stats reading the agent uses, as raw counters (bytes, nanoseconds).
+ *
+ * @param read           when the engine took the reading
+ * @param hasCpu         false when the reading carries no CPU figures (the container stopped meanwhile)
+ * @param cpuTotalNanos  CPU time the container has used since it started
+ * @param onlineCpus     CPUs the container can see
+ * @param memoryUsage    {@code memory_stats.usage}
+ * @param memoryStats    {@code memory_stats.stats} (cgroup v1 or v2 keys)
+ * @param memoryLimit    {@code memory_stats.limit}: the container's limit, or the host's memory
+ * @param netRxBytes     received, summed over all networks
+ * @param netTxBytes     sent, summed over all networks
+ */
+public record EngineStats(Instant read,
+                          boolean hasCpu,
+                          long cpuTotalNanos,
+                          int onlineCpus,
+                          long memoryUsage,
+                          Map<String, Long> memoryStats,
+                          long memoryLimit,
+                          long netRxBytes,
+                          long netTxBytes) {
+}

@@ -1,0 +1,11 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** Docker knows no container by that id or name (and, for stats, no history is stored for it). */
+public class ContainerNotFound extends AgentException {
+
+    public ContainerNotFound(String id) {
+        super(Status.NOT_FOUND, "id: no such container: " + id);
+    }
+}

@@ -1,0 +1,11 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** The Docker engine answered, but with an error the agent cannot pass on as anything more specific. */
+public class DockerFailed extends AgentException {
+
+    public DockerFailed(String reason, Throwable cause) {
+        super(Status.BAD_GATEWAY, "docker error: " + reason, cause);
+    }
+}
