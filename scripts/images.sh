@@ -47,7 +47,7 @@ ensure_test_images() {
     cp "$(command -v git)" "$work/usr/bin/git"
     cp -a /usr/lib/git-core "$work/usr/lib/"
     [ -d /usr/share/git-core ] && cp -a /usr/share/git-core "$work/usr/share/"
-    for lib in $(ldd "$(command -v git)" /usr/lib/git-core/git-remote-http 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+    for lib in $(ldd "$(command -v git)" /usr/lib/git-core/git-remote-http 2>/dev/null | grep -o '/[^ ]*' | grep -v ':$' | sort -u); do
       cp --parents -L "$lib" "$work"
     done
     tar -C "$work" -c . | docker import -c 'CMD ["/bin/sh"]' -c 'ENV PATH=/usr/local/bin:/usr/bin:/bin' -c 'WORKDIR /srv/app' - "$GIT_IMAGE" >/dev/null

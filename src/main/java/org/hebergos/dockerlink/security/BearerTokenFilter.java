@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
@@ -17,9 +18,11 @@ import org.hebergos.dockerlink.error.PlainText;
 
 /**
  * Lets a {@code v1/} request through only with {@code Authorization: Bearer <api_token>}. Without a
- * configured token nothing under {@code v1/} is served: the agent never runs open.
+ * configured token nothing under {@code v1/} is served: the agent never runs open. It runs before
+ * resource matching, so an unauthenticated caller learns nothing, not even which paths exist.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 

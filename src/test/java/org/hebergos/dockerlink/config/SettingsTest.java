@@ -1,0 +1,66 @@
+package org.hebergos.dockerlink.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsWhenOnlyTheRequiredKeysAreSet() {
+        Settings s = Settings.from(Map.of("docker_sock", "/var/run/docker.sock", "api_token", "t"), k -> null);
+        assertEquals(Optional.of("unix:///var/run/docker.sock"), s.dockerHost());
+        assertEquals(Optional.of("t"), s.apiToken());
+        assertEquals(Duration.ofSeconds(10), s.statsInterval());
+        assertEquals(Duration.ofDays(7), s.statsRetention());
+        assertEquals(Duration.ofSeconds(60), s.gitTimeout());
+        assertEquals(Duration.ofSeconds(30), s.dockerTimeout());
+        assertEquals(64, s.statsConcurrency());
+        assertTrue(s.dataDir().isAbsolute() && s.dataDir().endsWith("data"));
+        assertEquals(Optional.empty(), s.statsDataSource());
+    }
+
+    @Test
+    void upperCaseEnvironmentVariablesWinOverTheFile() {
+        Map<String, String> env = Map.of("DOCKER_SOCK", "tcp://10.0.0.1:2375", "API_TOKEN", "from-env");
+        Settings s = Settings.from(Map.of("docker_sock", "/file.sock", "api_token", "from-file"), env::get);
+        assertEquals(Optional.of("tcp://10.0.0.1:2375"), s.dockerHost());
+        assertEquals(Optional.of("from-env"), s.apiToken());
+    }
+
+    @Test
+    void emptyValuesCountAsUnset() {
+        Settings s = Settings.from(Map.of("api_token", "  ", "docker_sock", ""), k -> null);
+        assertEquals(Optional.empty(), s.apiToken());
+        assertEquals(Optional.empty(), s.dockerHost());
+    }
+
+    @Test
+    void dockerSockAcceptsPathsAndUrls() {
+        assertEquals("unix:///run/user/1000/docker.sock", Settings.dockerHost("/run/user/1000/docker.sock"));
+        assertEquals("unix:///var/run/docker.sock", Settings.dockerHost("unix:///var/run/docker.sock"));
+        assertEquals("tcp://127.0.0.1:2375", Settings.dockerHost("tcp://127.0.0.1:2375"));
+    }
+
+    @Test
+    void durationsTakeUnitsAndABareNumberInTheKeysDefaultUnit() {
+        assertEquals(Duration.ofSeconds(15), Settings.duration("k", "15", 's'));
+        assertEquals(Duration.ofMinutes(2), Settings.duration("k", "2m", 's'));
+        assertEquals(Duration.ofHours(48), Settings.duration("k", "48h", 'd'));
+        assertEquals(Duration.ofDays(3), Settings.duration("k", "3", 'd'));
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("stats_interval", "often"), k -> null));
+        assertTrue(e.getMessage().startsWith("stats_interval:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Settings.duration("git_timeout", "0s", 's'));
+        assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("stats_concurrency", "-1"), k -> null));
+    }
+}

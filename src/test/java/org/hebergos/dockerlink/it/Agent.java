@@ -1,0 +1,95 @@
+package org.hebergos.dockerlink.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The panel's side of the API: plain HTTP calls to a running agent, with or without the token. */
+final class Agent {
+
+    /** The api_token of src/test/it-env/agent.env. */
+    static final String TOKEN = "it-secret-token";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    Agent(URL base) {
+        this(base.toString());
+    }
+
+    Agent(String base) {
+        this.base = base.endsWith("/") ? base : base + "/";
+    }
+
+    Reply get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET(), "Bearer " + TOKEN);
+    }
+
+    Reply post(String pathAndQuery) {
+        return postAs("Bearer " + TOKEN, pathAndQuery);
+    }
+
+    /** POST with the given Authorization header, or none when null. */
+    Reply postAs(String authorization, String pathAndQuery) {
+        return send(request(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody()), authorization);
+    }
+
+    Reply postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), "Bearer " + TOKEN);
+    }
+
+    /** GET with the given Authorization header, or none when null. */
+    Reply getAs(String authorization, String pathAndQuery) {
+        return send(request(pathAndQuery).GET(), authorization);
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(120));
+    }
+
+    private static Reply send(HttpRequest.Builder request, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, String contentType, String body) {
+
+        JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body)).readArray();
+        }
+
+        boolean isPlainText() {
+            return contentType.startsWith("text/plain");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + ": " + body;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.hebergos.dockerlink.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code v1/container}, {@code health} and the token check, against containers on the real engine. */
+@ExtendWith(ArquillianExtension.class)
+class ContainerApiIT {
+
+    private static final String PREFIX = "it-ctr-" + UUID.randomUUID().toString().substring(0, 8);
+    private static String running;
+    private static String exited;
+    private static String created;
+
+    @ArquillianResource
+    private URL base;
+    private Agent agent;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.agentWar();
+    }
+
+    @BeforeAll
+    static void containers() {
+        Docker.requireEngineAndImages();
+        running = Docker.runDetached("--name", PREFIX + "-running", Docker.BUSYBOX, "sleep", "3600");
+        exited = Docker.runDetached("--name", PREFIX + "-exited", Docker.BUSYBOX, "sh", "-c", "exit 3");
+        Docker.cli("wait", exited);
+        created = Docker.create("--name", PREFIX + "-created", Docker.BUSYBOX, "sleep", "3600");
+    }
+
+    @AfterAll
+    static void removeContainers() {
+        Docker.remove(running, exited, created);
+    }
+
+    @BeforeEach
+    void client() {
+        agent = new Agent(base);
+    }
+
+    @Test
+    void listsEveryContainerByFullIdWithOnlyTheFieldsThatApply() {
+        Agent.Reply reply = agent.get("v1/container/");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject all = reply.json();
+
+        JsonObject run = all.getJsonObject(running);
+        assertEquals(PREFIX + "-running", run.getString("name"));
+        assertEquals("running", run.getString("state"));
+        assertEquals(Docker.startedAt(running).getEpochSecond(), run.getJsonNumber("started_at").longValue());
+        assertFalse(run.containsKey("exit_code"), run::toString);
+
+        JsonObject done = all.getJsonObject(exited);
+        assertEquals("exited", done.getString("state"));
+        assertEquals(3, done.getInt("exit_code"));
+        assertFalse(done.containsKey("started_at"), done::toString);
+
+        JsonObject fresh = all.getJsonObject(created);
+        assertEquals("created", fresh.getString("state"));
+        assertEquals(2, fresh.size(), fresh::toString);
+    }
+
+    @Test
+    void runningTrueListsOnlyRunningContainers() {
+        JsonObject list = agent.get("v1/container/?running=true").json();
+        assertTrue(list.containsKey(running));
+        assertFalse(list.containsKey(exited));
+        assertFalse(list.containsKey(created));
+        list.values().forEach(v -> assertEquals("running", v.asJsonObject().getString("state")));
+    }
+
+    @Test
+    void idsOverrideRunningAndAcceptNamesAndPrefixes() {
+        Agent.Reply reply = agent.get("v1/container/?running=true&id=" + PREFIX + "-exited&id=" + running.substring(0, 12)
+                + "&id=" + created);
+        JsonObject list = reply.json();
+        assertEquals(3, list.size(), reply::toString);
+        assertTrue(list.containsKey(exited) && list.containsKey(running) && list.containsKey(created), reply::toString);
+    }
+
+    @Test
+    void unknownIdsAreAbsent() {
+        Agent.Reply reply = agent.get("v1/container/?id=no-such-container-" + PREFIX + "&id=" + running);
+        assertEquals(200, reply.status());
+        assertEquals(1, reply.json().size(), reply::toString);
+    }
+
+    @Test
+    void malformedIdIsRefusedNamingTheParameter() {
+        Agent.Reply reply = agent.get("v1/container/?id=..%2Fetc");
+        assertEquals(400, reply.status());
+        assertTrue(reply.isPlainText(), reply::toString);
+        assertTrue(reply.body().startsWith("id:"), reply::toString);
+        assertEquals(1, reply.body().strip().lines().count());
+    }
+
+    @Test
+    void stopsAndStartsAContainerIdempotently() {
+        String id = Docker.runDetached("--name", PREFIX + "-cycle", Docker.BUSYBOX, "sleep", "3600");
+        try {
+            assertEquals(204, agent.post("v1/container/stop?id=" + id + "&t=1").status());
+            assertEquals("exited", Docker.inspect(id, "{{.State.Status}}"));
+            assertEquals(204, agent.post("v1/container/stop?id=" + id).status(), "stopping a stopped container");
+
+            assertEquals(204, agent.postForm("v1/container/start", "id=" + PREFIX + "-cycle").status(), "form parameters");
+            assertEquals("running", Docker.inspect(id, "{{.State.Status}}"));
+            assertEquals(204, agent.post("v1/container/start?id=" + id).status(), "starting a running container");
+
+            JsonObject listed = agent.get("v1/container/?id=" + id).json().getJsonObject(id);
+            assertEquals(Docker.startedAt(id).getEpochSecond(), listed.getJsonNumber("started_at").longValue(),
+                    "started_at follows the new run");
+        } finally {
+            Docker.remove(id);
+        }
+    }
+
+    @Test
+    void restartStartsANewRun() throws InterruptedException {
+        String id = Docker.runDetached(Docker.BUSYBOX, "sleep", "3600");
+        try {
+            var before = Docker.startedAt(id);
+            Thread.sleep(1100);
+            assertEquals(204, agent.post("v1/container/restart?id=" + id + "&t=0").status());
+            assertEquals("running", Docker.inspect(id, "{{.State.Status}}"));
+            assertNotEquals(before, Docker.startedAt(id));
+        } finally {
+            Docker.remove(id);
+        }
+    }
+
+    @Test
+    void actionsOnUnknownOrMissingIdsAreRefused() {
+        for (String action : new String[] {"start", "stop", "restart"}) {
+            Agent.Reply unknown = agent.post("v1/container/" + action + "?id=no-such-container-" + PREFIX);
+            assertEquals(404, unknown.status(), unknown::toString);
+            assertTrue(unknown.isPlainText() && unknown.body().startsWith("id:"), unknown::toString);
+
+            Agent.Reply missing = agent.post("v1/container/" + action);
+            assertEquals(400, missing.status(), missing::toString);
+            assertEquals("id: required", missing.body().strip());
+        }
+        Agent.Reply badGrace = agent.post("v1/container/stop?id=" + running + "&t=soon");
+        assertEquals(400, badGrace.status());
+        assertTrue(badGrace.body().startsWith("t:"), badGrace::toString);
+    }
+
+    @Test
+    void refusesCallsWithoutTheRightToken() {
+        for (String auth : new String[] {null, "Bearer wrong-token", "Basic " + Agent.TOKEN, "Bearer " + Agent.TOKEN + "x"}) {
+            Agent.Reply reply = agent.getAs(auth, "v1/container/");
+            assertEquals(401, reply.status(), () -> auth + " -> " + reply);
+            assertTrue(reply.isPlainText(), reply::toString);
+            assertFalse(reply.body().contains(running));
+        }
+        Agent.Reply post = agent.postAs("Bearer wrong-token", "v1/container/stop?id=" + running);
+        assertEquals(401, post.status());
+        assertEquals("running", Docker.inspect(running, "{{.State.Status}}"));
+    }
+
+    @Test
+    void healthAnswersWithoutTokenAndSaysDockerIsUp() {
+        Agent.Reply reply = agent.getAs(null, "health");
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("up", reply.json().getString("docker"));
+        assertFalse(reply.body().contains(running));
+    }
+
+    @Test
+    void unknownPathsAnswerPlainTextNotHtml() {
+        Agent.Reply reply = agent.get("v1/nothing-here");
+        assertEquals(404, reply.status());
+        assertTrue(reply.isPlainText(), reply::toString);
+        assertFalse(reply.body().contains("<html"), reply::toString);
+    }
+}
