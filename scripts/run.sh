@@ -29,4 +29,5 @@ mvn -B -q -DskipTests package
 echo "Starting the agent on http://127.0.0.1:$port/ (health: /health, API: /v1/...)"
 export HEBERGOS_ENV="$ENV_FILE"
 exec java ${JAVA_OPTS:--Xmx256m} -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-  --deploy target/docker-link.war --contextroot / --port "$port" --nocluster
+  --deploy target/docker-link.war --contextroot / --port "$port" --nocluster \
+  --prebootcommandfile scripts/payara-preboot.asadmin

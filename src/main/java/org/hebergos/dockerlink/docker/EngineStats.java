@@ -9,6 +9,7 @@ import java.util.Map;
  * @param read           when the engine took the reading
  * @param hasCpu         false when the reading carries no CPU figures (the container stopped meanwhile)
  * @param cpuTotalNanos  CPU time the container has used since it started
+ * @param systemCpuNanos the host's CPU time over all CPUs, the clock {@code docker stats} divides by
  * @param onlineCpus     CPUs the container can see
  * @param memoryUsage    {@code memory_stats.usage}
  * @param memoryStats    {@code memory_stats.stats} (cgroup v1 or v2 keys)
@@ -19,6 +20,7 @@ import java.util.Map;
 public record EngineStats(Instant read,
                           boolean hasCpu,
                           long cpuTotalNanos,
+                          long systemCpuNanos,
                           int onlineCpus,
                           long memoryUsage,
                           Map<String, Long> memoryStats,

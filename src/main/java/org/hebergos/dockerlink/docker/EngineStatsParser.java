@@ -38,6 +38,7 @@ public final class EngineStatsParser {
         return new EngineStats(readTime(root.path("read").asText("")),
                 hasCpu,
                 usage.path("total_usage").asLong(0),
+                cpu.path("system_cpu_usage").asLong(0),
                 online,
                 memory.path("usage").asLong(0),
                 Map.copyOf(memoryStats),

@@ -42,6 +42,7 @@ final class MicroServer implements AutoCloseable {
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("war", "target/docker-link.war"),
                     "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                    "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
                     "--rootdir", dir.resolve("payara-root").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -1,0 +1,224 @@
+package org.hebergos.dockerlink.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code v1/container/stats} against real containers whose load is known: the agent under test samples
+ * every 2 s (src/test/it-env/agent.env).
+ */
+@ExtendWith(ArquillianExtension.class)
+class StatsIT {
+
+    private static final double GIB = 1024d * 1024 * 1024;
+
+    @ArquillianResource
+    private URL base;
+    private Agent agent;
+    private final List<String> containers = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.agentWar();
+    }
+
+    @BeforeAll
+    static void engine() {
+        Docker.requireEngineAndImages();
+    }
+
+    @BeforeEach
+    void client() {
+        agent = new Agent(base);
+    }
+
+    @AfterEach
+    void removeContainers() {
+        Docker.remove(containers.toArray(String[]::new));
+    }
+
+    private String run(String... args) {
+        String id = Docker.runDetached(args);
+        containers.add(id);
+        return id;
+    }
+
+    @Test
+    void aBusyLoopLimitedToHalfACpuReadsFiftyPercent() {
+        String id = run("--cpus", "0.5", Docker.BUSYBOX, "sh", "-c", "while :; do :; done");
+        long since = Instant.now().getEpochSecond();
+        List<JsonObject> samples = samplesUntil(id, since, s -> s.size() >= 3, Duration.ofSeconds(60));
+        JsonObject latest = samples.get(samples.size() - 1).getJsonObject("cpu");
+        double percent = latest.getJsonNumber("usage_percent").doubleValue();
+        assertTrue(percent >= 40 && percent <= 60, "cpu usage_percent " + percent + " should be 50 ± 10");
+        assertEquals(50.0, latest.getJsonNumber("limit").doubleValue(), 1e-9);
+        assertEquals(0.0, samples.get(0).getJsonObject("cpu").getJsonNumber("usage_percent").doubleValue(),
+                "the first sample of a run has no CPU baseline");
+    }
+
+    @Test
+    void memoryLimitIsInGibibytes() {
+        String id = run("-m", "256m", Docker.BUSYBOX, "sleep", "3600");
+        List<JsonObject> samples = samplesUntil(id, 0, s -> !s.isEmpty(), Duration.ofSeconds(30));
+        JsonObject memory = samples.get(0).getJsonObject("memory");
+        assertEquals(0.25, memory.getJsonNumber("limit").doubleValue(), 1e-12);
+        double used = memory.getJsonNumber("used").doubleValue();
+        assertTrue(used > 0 && used < 0.25, "used " + used + " GiB");
+        assertTrue(used * GIB < 64L * 1024 * 1024, "an idle busybox uses far less than 64 MiB: " + used * GIB);
+    }
+
+    @Test
+    void networkTotalsGrowAndDeltasMatchThemAcrossARestart() throws InterruptedException {
+        String server = run(Docker.BUSYBOX, "sh", "-c", "head -c 300000 /dev/zero > /www/f && httpd -f -p 80 -h /www");
+        String ip = Docker.inspect(server, "{{.NetworkSettings.IPAddress}}");
+        String client = run(Docker.BUSYBOX, "sh", "-c", "while :; do wget -q -O /dev/null http://" + ip + "/f; sleep 0.5; done");
+        long since = Instant.now().getEpochSecond();
+        List<JsonObject> before = samplesUntil(client, since, s -> s.size() >= 3, Duration.ofSeconds(60));
+        assertDeltasAreDifferencesOfTotals(before);
+        double firstDown = down(before.get(0));
+        double lastDown = down(before.get(before.size() - 1));
+        assertTrue(lastDown > firstDown + 300, "down grows by ~290 KiB per second: " + firstDown + " -> " + lastDown);
+
+        Docker.cli("restart", "-t", "0", client);
+        long restarted = Docker.startedAt(client).getEpochSecond();
+        List<JsonObject> all = samplesUntil(client, since,
+                s -> s.stream().filter(x -> x.getJsonNumber("__time").longValue() > restarted).count() >= 2, Duration.ofSeconds(60));
+        for (JsonObject s : all) {
+            assertTrue(s.getJsonObject("net").getJsonNumber("delta_down").doubleValue() >= 0, s::toString);
+            assertTrue(s.getJsonObject("net").getJsonNumber("delta_up").doubleValue() >= 0, s::toString);
+        }
+        JsonObject firstAfter = all.stream().filter(x -> x.getJsonNumber("__time").longValue() > restarted).findFirst().orElseThrow();
+        assertEquals(down(firstAfter), firstAfter.getJsonObject("net").getJsonNumber("delta_down").doubleValue(), 1e-9,
+                "after a restart the delta is the new run's total");
+        assertTrue(down(firstAfter) < lastDown + 2000, "counters started again from zero");
+    }
+
+    @Test
+    void historySurvivesARestartOfTheAgent() {
+        String id = run(Docker.BUSYBOX, "sleep", "3600");
+        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
+                "DATA_DIR", "target/it/restart/data", "STATS_INTERVAL", "2s");
+        List<Long> times;
+        try (MicroServer first = MicroServer.start("restart", env)) {
+            times = times(samplesUntil(first.agent(), id, 0, s -> s.size() >= 2, Duration.ofSeconds(60)));
+        }
+        try (MicroServer second = MicroServer.start("restart", env)) {
+            List<Long> after = times(samplesUntil(second.agent(), id, 0, s -> s.size() > times.size(), Duration.ofSeconds(60)));
+            assertTrue(after.containsAll(times), "samples " + times + " written before the restart are served after it: " + after);
+        }
+    }
+
+    @Test
+    void sinceIsInclusiveAndAKnownContainerWithNothingNewIsEmpty() {
+        String id = run(Docker.BUSYBOX, "sleep", "3600");
+        List<Long> times = times(samplesUntil(id, 0, s -> s.size() >= 2, Duration.ofSeconds(30)));
+        long second = times.get(1);
+        JsonObject fromSecond = agent.get("v1/container/stats?id=" + id + "&since=" + second).json();
+        assertEquals(String.valueOf(second), fromSecond.keySet().iterator().next(), "since is inclusive");
+        assertFalse(fromSecond.containsKey(String.valueOf(times.get(0))));
+
+        Agent.Reply future = agent.get("v1/container/stats?id=" + id + "&since=" + (Instant.now().getEpochSecond() + 3600));
+        assertEquals(200, future.status(), future::toString);
+        assertEquals("{}", future.body().strip());
+    }
+
+    @Test
+    void badOrMissingParametersAreRefused() {
+        String id = run(Docker.BUSYBOX, "sleep", "3600");
+        Agent.Reply noSince = agent.get("v1/container/stats?id=" + id);
+        assertEquals(400, noSince.status());
+        assertTrue(noSince.isPlainText() && noSince.body().startsWith("since:"), noSince::toString);
+        Agent.Reply badSince = agent.get("v1/container/stats?id=" + id + "&since=yesterday");
+        assertEquals(400, badSince.status());
+        assertTrue(badSince.body().startsWith("since:"), badSince::toString);
+        Agent.Reply noId = agent.get("v1/container/stats?since=0");
+        assertEquals(400, noId.status());
+        assertTrue(noId.body().startsWith("id:"), noId::toString);
+        Agent.Reply unknown = agent.get("v1/container/stats?id=" + "f".repeat(64) + "&since=0");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertTrue(unknown.isPlainText(), unknown::toString);
+    }
+
+    @Test
+    void healthReportsTheLastRound() {
+        run(Docker.BUSYBOX, "sleep", "3600");
+        JsonObject round = samplesOf(() -> agent.getAs(null, "health").json(), h -> h.containsKey("stats_round")
+                && h.getJsonObject("stats_round").getInt("containers") >= 1, Duration.ofSeconds(30)).getJsonObject("stats_round");
+        assertTrue(round.getInt("sampled") >= 1, round::toString);
+        assertTrue(round.containsKey("duration_ms"), round::toString);
+    }
+
+    private static void assertDeltasAreDifferencesOfTotals(List<JsonObject> samples) {
+        for (int i = 1; i < samples.size(); i++) {
+            double expected = down(samples.get(i)) - down(samples.get(i - 1));
+            double delta = samples.get(i).getJsonObject("net").getJsonNumber("delta_down").doubleValue();
+            assertEquals(expected, delta, 1e-6, "delta_down of sample " + i + " in " + samples);
+        }
+    }
+
+    private static double down(JsonObject sample) {
+        return sample.getJsonObject("net").getJsonNumber("down").doubleValue();
+    }
+
+    private static List<Long> times(List<JsonObject> samples) {
+        return samples.stream().map(s -> s.getJsonNumber("__time").longValue()).toList();
+    }
+
+    private List<JsonObject> samplesUntil(String id, long since, Predicate<List<JsonObject>> enough, Duration limit) {
+        return samplesUntil(agent, id, since, enough, limit);
+    }
+
+    /** Polls the stats of a container until {@code enough}; each sample gets its key as {@code __time}. */
+    private static List<JsonObject> samplesUntil(Agent agent, String id, long since, Predicate<List<JsonObject>> enough, Duration limit) {
+        return samplesOf(() -> {
+            Agent.Reply reply = agent.get("v1/container/stats?id=" + id + "&since=" + since);
+            assertEquals(200, reply.status(), reply::toString);
+            List<JsonObject> samples = new ArrayList<>();
+            List<Long> keys = new ArrayList<>();
+            reply.json().forEach((key, value) -> {
+                keys.add(Long.parseLong(key));
+                samples.add(jakarta.json.Json.createObjectBuilder(value.asJsonObject()).add("__time", Long.parseLong(key)).build());
+            });
+            assertEquals(keys.stream().sorted().toList(), keys, "keys ascend");
+            return samples;
+        }, enough, limit);
+    }
+
+    private static <T> T samplesOf(java.util.function.Supplier<T> read, Predicate<T> enough, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        T last = read.get();
+        while (!enough.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("not reached within " + limit.toSeconds() + " s: " + last);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+}
