@@ -23,4 +23,9 @@ public abstract class AgentException extends RuntimeException {
     public Response.StatusType status() {
         return status;
     }
+
+    /** The response body; one line unless a subclass passes on a program's output as it is. */
+    public Response response() {
+        return PlainText.response(status, getMessage());
+    }
 }

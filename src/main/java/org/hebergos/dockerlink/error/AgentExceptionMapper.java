@@ -17,6 +17,6 @@ public class AgentExceptionMapper implements ExceptionMapper<AgentException> {
         if (e.status().getFamily() == Response.Status.Family.SERVER_ERROR) {
             LOG.log(Level.WARNING, e.getMessage(), e.getCause());
         }
-        return PlainText.response(e.status(), e.getMessage());
+        return e.response();
     }
 }

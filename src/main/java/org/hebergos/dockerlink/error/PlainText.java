@@ -11,9 +11,11 @@ public final class PlainText {
 
     public static Response response(Response.StatusType status, String reason) {
         String line = reason == null ? status.getReasonPhrase() : reason.replaceAll("[\\r\\n]+", " ").strip();
-        return Response.status(status)
-                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(line + "\n")
-                .build();
+        return verbatim(status, line + "\n");
+    }
+
+    /** A program's output passed on untouched (git's messages span lines). */
+    public static Response verbatim(Response.StatusType status, String text) {
+        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(text).build();
     }
 }

@@ -79,7 +79,14 @@ final class Docker {
         return r.output;
     }
 
-    private record Result(int code, String output) {
+    record Result(int code, String output) {
+    }
+
+    /** {@code docker exec ID ARGV} whatever its exit code. */
+    static Result exec(String id, String... argv) {
+        List<String> command = new ArrayList<>(List.of("docker", "exec", id));
+        command.addAll(List.of(argv));
+        return run(command);
     }
 
     private static Result run(List<String> argv) {

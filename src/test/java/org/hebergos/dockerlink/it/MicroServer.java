@@ -67,7 +67,9 @@ final class MicroServer implements AutoCloseable {
                 fail("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (agent().getAs(null, "health").status() == 200) {
+                // Payara answers with an HTML 503 until the application is fully deployed
+                if (!agent().get("v1/container/?id=none").contentType().startsWith("text/html")
+                        && agent().getAs(null, "health").status() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notYet) {

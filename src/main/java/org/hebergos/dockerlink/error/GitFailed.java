@@ -1,0 +1,19 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response;
+
+/** git ran and refused (not a repository, unknown branch, local changes in the way): its output as is. */
+public class GitFailed extends AgentException {
+
+    private final String output;
+
+    public GitFailed(int exitCode, String output) {
+        super(UnprocessableEntity.STATUS, "git exited with " + exitCode);
+        this.output = output;
+    }
+
+    @Override
+    public Response response() {
+        return PlainText.verbatim(status(), output.isBlank() ? getMessage() + "\n" : output);
+    }
+}

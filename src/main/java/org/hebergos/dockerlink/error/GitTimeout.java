@@ -1,0 +1,11 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** git did not finish within {@code git_timeout}; the agent stopped waiting for it. */
+public class GitTimeout extends AgentException {
+
+    public GitTimeout(String id, long seconds) {
+        super(Status.GATEWAY_TIMEOUT, "git in container " + id + " did not finish within " + seconds + " s");
+    }
+}

@@ -1,0 +1,61 @@
+package org.hebergos.dockerlink.git;
+
+import org.hebergos.dockerlink.error.BadParameter;
+
+/**
+ * A branch name that passes git's own ref-name rules ({@code git check-ref-format --branch}), never
+ * starts with {@code -} (so it can never be read as an option) and is at most 255 characters.
+ */
+public record BranchName(String value) {
+
+    static final int MAX_LENGTH = 255;
+
+    public static BranchName of(String param) {
+        if (param == null || param.isEmpty()) {
+            throw new BadParameter("branch", "required");
+        }
+        String problem = problem(param);
+        if (problem != null) {
+            throw new BadParameter("branch", problem);
+        }
+        return new BranchName(param);
+    }
+
+    /** Why git would refuse {@code name} as a branch, or null when it is fine. */
+    static String problem(String name) {
+        if (name.length() > MAX_LENGTH) {
+            return "longer than " + MAX_LENGTH + " characters";
+        }
+        if (name.startsWith("-")) {
+            return "must not start with '-'";
+        }
+        if (name.equals("@") || name.equals("HEAD")) {
+            return "'" + name + "' is not a branch name";
+        }
+        if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
+            return "must not start or end with '/' or contain '//'";
+        }
+        if (name.endsWith(".")) {
+            return "must not end with '.'";
+        }
+        if (name.contains("..") || name.contains("@{")) {
+            return "must not contain '..' or '@{'";
+        }
+        for (char c : name.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || " ~^:?*[\\".indexOf(c) >= 0) {
+                return "must not contain spaces, control characters or any of ~ ^ : ? * [ \\";
+            }
+        }
+        for (String component : name.split("/")) {
+            if (component.startsWith(".") || component.endsWith(".lock")) {
+                return "no part may start with '.' or end with '.lock'";
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
