@@ -69,6 +69,7 @@ public class StatsSampler {
     private Map<String, Sample> previous = new HashMap<>();
     private long previousRoundTime;
     private volatile RoundReport lastRound;
+    private String lastFailure;
 
     @PostConstruct
     void schedule() {
@@ -95,9 +96,13 @@ public class StatsSampler {
         }
         try {
             lastRound = round(Instant.now());
+            lastFailure = null;
             LOG.fine(() -> "stats round: " + lastRound);
         } catch (AgentException e) {
-            LOG.warning("stats round failed: " + e.getMessage());
+            // Docker down fails every round: say it once, and again only when the reason changes
+            Level level = e.getMessage().equals(lastFailure) ? Level.FINE : Level.WARNING;
+            lastFailure = e.getMessage();
+            LOG.log(level, () -> "stats round failed: " + e.getMessage());
         } finally {
             roundRunning.set(false);
         }

@@ -20,7 +20,7 @@ class SettingsTest {
         assertEquals(Duration.ofDays(7), s.statsRetention());
         assertEquals(Duration.ofSeconds(60), s.gitTimeout());
         assertEquals(Duration.ofSeconds(30), s.dockerTimeout());
-        assertEquals(64, s.statsConcurrency());
+        assertEquals(256, s.statsConcurrency());
         assertTrue(s.dataDir().isAbsolute() && s.dataDir().endsWith("data"));
         assertEquals(Optional.empty(), s.statsDataSource());
     }

@@ -6,39 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code v1/container}, {@code health} and the token check, against containers on the real engine. */
-@ExtendWith(ArquillianExtension.class)
-class ContainerApiIT {
+class ContainerApiIT extends AgentIT {
 
     private static final String PREFIX = "it-ctr-" + UUID.randomUUID().toString().substring(0, 8);
     private static String running;
     private static String exited;
     private static String created;
 
-    @ArquillianResource
-    private URL base;
-    private Agent agent;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.agentWar();
-    }
 
     @BeforeAll
     static void containers() {
-        Docker.requireEngineAndImages();
         running = Docker.runDetached("--name", PREFIX + "-running", Docker.BUSYBOX, "sleep", "3600");
         exited = Docker.runDetached("--name", PREFIX + "-exited", Docker.BUSYBOX, "sh", "-c", "exit 3");
         Docker.cli("wait", exited);
@@ -48,11 +31,6 @@ class ContainerApiIT {
     @AfterAll
     static void removeContainers() {
         Docker.remove(running, exited, created);
-    }
-
-    @BeforeEach
-    void client() {
-        agent = new Agent(base);
     }
 
     @Test
@@ -132,11 +110,11 @@ class ContainerApiIT {
     }
 
     @Test
-    void restartStartsANewRun() throws InterruptedException {
+    void restartStartsANewRun() {
         String id = Docker.runDetached(Docker.BUSYBOX, "sleep", "3600");
         try {
             var before = Docker.startedAt(id);
-            Thread.sleep(1100);
+            pause(1100);
             assertEquals(204, agent.post("v1/container/restart?id=" + id + "&t=0").status());
             assertEquals("running", Docker.inspect(id, "{{.State.Status}}"));
             assertNotEquals(before, Docker.startedAt(id));

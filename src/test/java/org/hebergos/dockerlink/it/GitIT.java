@@ -5,30 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code v1/git*} against a container with git: a bare "origin" at /srv/origin.git with branches main,
  * dev and feature/x, and clones of it (the default one at the working directory /srv/app). Each test
  * that changes a clone makes its own. The agent under test has git_timeout=8s.
  */
-@ExtendWith(ArquillianExtension.class)
-class GitIT {
+class GitIT extends AgentIT {
 
     private static final Duration GIT_TIMEOUT = Duration.ofSeconds(8);
     private static final String SETUP = String.join("\n",
@@ -45,18 +37,9 @@ class GitIT {
 
     private static String site;
 
-    @ArquillianResource
-    private URL base;
-    private Agent agent;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.agentWar();
-    }
 
     @BeforeAll
     static void repositories() {
-        Docker.requireEngineAndImages();
         site = Docker.runDetached(Docker.GIT, "sleep", "3600");
         sh(SETUP);
     }
@@ -64,11 +47,6 @@ class GitIT {
     @AfterAll
     static void removeContainers() {
         Docker.remove(site);
-    }
-
-    @BeforeEach
-    void client() {
-        agent = new Agent(base);
     }
 
     private static String sh(String script) {
@@ -208,7 +186,7 @@ class GitIT {
 
         Instant start = Instant.now();
         CompletableFuture<Agent.Reply> fetch = CompletableFuture.supplyAsync(() -> agent.get("v1/git?id=" + site + "&path=" + path));
-        sleep(1500);
+        pause(1500);
         CompletableFuture<Instant> sameRepo = CompletableFuture.supplyAsync(() -> {
             assertEquals(200, agent.get("v1/git/head?id=" + site + "&path=" + path).status());
             return Instant.now();
@@ -245,14 +223,5 @@ class GitIT {
         }
         assertTrue(Docker.exec(site, "test", "-e", marker).code() != 0, "the marker file must not exist");
         assertEquals("main", head("/srv/app"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

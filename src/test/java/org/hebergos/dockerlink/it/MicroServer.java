@@ -75,7 +75,7 @@ final class MicroServer implements AutoCloseable {
             } catch (UncheckedIOException notYet) {
                 // still starting
             }
-            sleep(500);
+            AgentIT.pause(500);
         }
         close();
         fail("the agent did not answer /health within " + limit.toSeconds() + " s; see " + log);
@@ -98,15 +98,6 @@ final class MicroServer implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -6,51 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code v1/container/stats} against real containers whose load is known: the agent under test samples
  * every 2 s (src/test/it-env/agent.env).
  */
-@ExtendWith(ArquillianExtension.class)
-class StatsIT {
+class StatsIT extends AgentIT {
 
     private static final double GIB = 1024d * 1024 * 1024;
 
-    @ArquillianResource
-    private URL base;
-    private Agent agent;
     private final List<String> containers = new ArrayList<>();
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.agentWar();
-    }
-
-    @BeforeAll
-    static void engine() {
-        Docker.requireEngineAndImages();
-    }
-
-    @BeforeEach
-    void client() {
-        agent = new Agent(base);
-    }
 
     @AfterEach
     void removeContainers() {
@@ -88,7 +61,7 @@ class StatsIT {
     }
 
     @Test
-    void networkTotalsGrowAndDeltasMatchThemAcrossARestart() throws InterruptedException {
+    void networkTotalsGrowAndDeltasMatchThemAcrossARestart() {
         String server = run(Docker.BUSYBOX, "sh", "-c", "head -c 300000 /dev/zero > /www/f && httpd -f -p 80 -h /www");
         String ip = Docker.inspect(server, "{{.NetworkSettings.IPAddress}}");
         String client = run(Docker.BUSYBOX, "sh", "-c", "while :; do wget -q -O /dev/null http://" + ip + "/f; sleep 0.5; done");
@@ -214,12 +187,7 @@ class StatsIT {
             if (Instant.now().isAfter(deadline)) {
                 fail("not reached within " + limit.toSeconds() + " s: " + last);
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause(500);
             last = read.get();
         }
         return last;

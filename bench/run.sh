@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Benchmark: the agent against `docker stats` and the Engine itself, same machine, same run.
+# Usage: bench/run.sh [N]   (N idle containers, default 200). Writes bench/RESULTS.md and prints it.
+# Not a test: it asserts nothing, it measures and reports. Needs root on Debian (or a running engine).
+set -euo pipefail
+N=${1:-200}
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+. scripts/engine.sh
+. scripts/images.sh
+ensure_engine
+ensure_test_images
+
+WORK=$(mktemp -d /tmp/hebergos-bench.XXXXXX)
+PORT=${BENCH_PORT:-18480}
+TOKEN=bench-token
+SOCK=/var/run/docker.sock
+AGENT_PID=
+cleanup() {
+  [ -n "$AGENT_PID" ] && kill "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
+  docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { printf '%s\n' "$*" >&2; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1) i=1; print a[i]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+ms() { awk '{printf "%.2f\n", $1*1000}'; }
+
+say "== $N idle containers"
+docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null
+seq 1 "$N" | xargs -P 8 -I{} docker run -d --label hebergos-bench --name "bench-{}" "$BUSYBOX_IMAGE" sleep 1d >/dev/null
+docker ps -q --no-trunc --filter label=hebergos-bench >"$WORK/ids"
+say "running: $(wc -l <"$WORK/ids")"
+
+say "== building the agent and seeding history (project's own StatsStore)"
+mvn -B -q -DskipTests package
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
+mkdir -p "$WORK/classes" "$WORK/data"
+javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/hebergos/dockerlink/stats/SeedHistory.java
+ID_DAY=$(printf 'd%.0s' {1..64})
+ID_WEEK=$(printf 'e%.0s' {1..64})
+seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.stats.SeedHistory "$WORK/data" "$1" "$2" >&2; }
+seed "$ID_DAY" 8640
+seed "$ID_WEEK" 60480
+
+say "== starting the agent (-Xmx256m)"
+cat >"$WORK/agent.env" <<ENV
+docker_sock=$SOCK
+api_token=$TOKEN
+data_dir=$WORK/data
+stats_interval=10s
+ENV
+HEBERGOS_ENV="$WORK/agent.env" java -Xmx256m -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
+  --deploy target/docker-link.war --contextroot / --port "$PORT" --nocluster \
+  --prebootcommandfile scripts/payara-preboot.asadmin >"$WORK/agent.log" 2>&1 &
+AGENT_PID=$!
+API=http://127.0.0.1:$PORT
+for _ in $(seq 1 180); do
+  curl -sf "$API/health" 2>/dev/null | grep -q '"agent"' && break
+  sleep 1
+done
+curl -sf "$API/health" >/dev/null || { say "the agent did not start: $WORK/agent.log"; tail -20 "$WORK/agent.log" >&2; exit 1; }
+
+round_field() { sed -n "s/.*\"stats_round\":{[^}]*\"$1\":\([0-9]*\).*/\1/p"; }
+await_new_round() { # waits for a round newer than $1, prints its time
+  local t
+  for _ in $(seq 1 300); do
+    t=$(curl -s "$API/health" | round_field time)
+    [ -n "$t" ] && [ "$t" != "$1" ] && { echo "$t"; return; }
+    sleep 0.2
+  done
+  say "no new sampling round"; exit 1
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$AGENT_PID/stat"; }
+
+say "== warm-up round"
+last=$(await_new_round "")
+last=$(await_new_round "$last")
+
+say "== steady sampling: 7 rounds, agent CPU over the same window"
+ticks0=$(cpu_ticks); wall0=$(date +%s.%N)
+: >"$WORK/rounds"
+for _ in $(seq 1 7); do
+  last=$(await_new_round "$last")
+  health=$(curl -s "$API/health")
+  echo "$health" | round_field duration_ms >>"$WORK/rounds"
+  say "round $(echo "$health" | round_field time): $(tail -1 "$WORK/rounds") ms, sampled $(echo "$health" | round_field sampled), failures $(echo "$health" | round_field failures)"
+done
+ticks1=$(cpu_ticks); wall1=$(date +%s.%N)
+HZ=$(getconf CLK_TCK)
+CPU_PCT=$(awk -v t0="$ticks0" -v t1="$ticks1" -v w0="$wall0" -v w1="$wall1" -v hz="$HZ" 'BEGIN {printf "%.2f", (t1-t0)/hz/(w1-w0)*100}')
+CPU_WINDOW=$(awk -v w0="$wall0" -v w1="$wall1" 'BEGIN {printf "%.0f", w1-w0}')
+ROUND=$(median <"$WORK/rounds")
+
+say "== baselines, each started right after a round so they do not overlap the agent's"
+: >"$WORK/floor"; : >"$WORK/dockerstats"
+for _ in 1 2 3; do
+  last=$(await_new_round "$last")
+  java bench/Floor.java "$SOCK" "$WORK/ids" >>"$WORK/floor"
+  last=$(await_new_round "$last")
+  s=$(date +%s%N); docker stats --no-stream $(cat "$WORK/ids") >/dev/null; e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 )) >>"$WORK/dockerstats"
+  say "floor $(tail -1 "$WORK/floor") ms, docker stats $(tail -1 "$WORK/dockerstats") ms"
+done
+FLOOR=$(median <"$WORK/floor")
+DSTATS=$(median <"$WORK/dockerstats")
+
+query_times() { # URL COUNT [curl args...]: one time_total (s) a line
+  local url=$1 count=$2; shift 2
+  for _ in $(seq 1 "$count"); do curl -s -o /dev/null -w '%{time_total}\n' "$@" "$url"; done
+}
+NOW=$(date +%s)
+say "== history queries"
+query_times "$API/v1/container/stats?id=$ID_DAY&since=$((NOW - 86400))" 5 -H "Authorization: Bearer $TOKEN" >/dev/null
+SAMPLES_DAY=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/container/stats?id=$ID_DAY&since=$((NOW - 86400))" | grep -o '"memory"' | wc -l)
+query_times "$API/v1/container/stats?id=$ID_DAY&since=$((NOW - 86400))" 300 -H "Authorization: Bearer $TOKEN" | ms >"$WORK/day"
+SAMPLES_WEEK=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/container/stats?id=$ID_WEEK&since=$((NOW - 7 * 86400))" | grep -o '"memory"' | wc -l)
+query_times "$API/v1/container/stats?id=$ID_WEEK&since=$((NOW - 7 * 86400))" 200 -H "Authorization: Bearer $TOKEN" | ms >"$WORK/week"
+DAY50=$(median <"$WORK/day"); DAY99=$(pct 99 <"$WORK/day")
+DAYRPS=$(awk '{s+=$1} END {printf "%.0f", NR/(s/1000)}' "$WORK/day")
+WEEK50=$(median <"$WORK/week"); WEEK99=$(pct 99 <"$WORK/week")
+WEEKRPS=$(awk '{s+=$1} END {printf "%.1f", NR/(s/1000)}' "$WORK/week")
+
+say "== container list"
+CONTAINERS=$(docker ps -aq | wc -l)
+query_times "$API/v1/container/" 10 -H "Authorization: Bearer $TOKEN" >/dev/null
+query_times "http://docker/containers/json?all=1" 10 --unix-socket "$SOCK" >/dev/null
+: >"$WORK/list"; : >"$WORK/engine"
+for _ in $(seq 1 10); do # interleaved, so both see the same machine
+  query_times "$API/v1/container/" 20 -H "Authorization: Bearer $TOKEN" | ms >>"$WORK/list"
+  query_times "http://docker/containers/json?all=1" 20 --unix-socket "$SOCK" | ms >>"$WORK/engine"
+done
+LIST=$(median <"$WORK/list"); ENGINE=$(median <"$WORK/engine")
+
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$AGENT_PID/status")
+RSS=$(( RSS_KB / 1024 ))
+OOM=$(grep -c OutOfMemoryError "$WORK/agent.log" || true)
+SKIPPED=$(curl -s "$API/health" | round_field skipped_rounds)
+
+met() { awk -v v="$1" -v g="$2" 'BEGIN {print (v <= g) ? "met" : "not met"}'; }
+ENGINE_VERSION=$(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')
+CGROUP=$(docker info --format '{{.CgroupVersion}}')
+{
+  echo "# Benchmark results"
+  echo
+  echo "Produced by \`bench/run.sh $N\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) cores,"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GiB memory, Docker Engine $ENGINE_VERSION, cgroup v$CGROUP, Java $(java -version 2>&1 | awk -F'"' '/version/ {print $2}'),"
+  echo "Payara Micro 6.2025.10, agent with \`-Xmx256m\`, \`stats_interval=10s\`, N = $N idle running containers"
+  echo "($CONTAINERS containers in all on the engine). Times are medians of repeated runs in this same run."
+  echo
+  echo "| figure | value | baseline | ratio | goal | result |"
+  echo "|---|---|---|---|---|---|"
+  echo "| sampling round wall time (median of 7) | $ROUND ms | all $N one-shot calls at once (floor, median of 3): $FLOOR ms | $(ratio "$ROUND" "$FLOOR") | ≤ 1.2 × floor | $(met "$(ratio "$ROUND" "$FLOOR")" 1.2) |"
+  echo "| sampling round vs \`docker stats --no-stream\` | $ROUND ms | \`docker stats --no-stream\` (median of 3): $DSTATS ms | $(ratio "$ROUND" "$DSTATS") | < 1 | $(met "$(ratio "$ROUND" "$DSTATS")" 0.999) |"
+  echo "| agent CPU, steady sampling (${CPU_WINDOW} s) | $CPU_PCT % of one core | | | ≤ 1 % | $(met "$CPU_PCT" 1) |"
+  echo "| agent peak RSS (VmHWM) | $RSS MiB | | | runs with \`-Xmx256m\`, no OOM | $([ "$OOM" = 0 ] && echo "met ($OOM OOM)" || echo "not met ($OOM OOM)") |"
+  echo "| 24 h history query ($SAMPLES_DAY samples), 300 requests | p50 $DAY50 ms, p99 $DAY99 ms, $DAYRPS req/s (one client) | | | p50 ≤ 10 ms | $(met "$DAY50" 10) |"
+  echo "| 7 d history query ($SAMPLES_WEEK samples), 200 requests | p50 $WEEK50 ms, p99 $WEEK99 ms, $WEEKRPS req/s (one client) | | | (reported) | |"
+  echo "| \`GET v1/container/\` (200 requests, curl) | p50 $LIST ms | Engine \`/containers/json?all=1\`, same client: p50 $ENGINE ms | $(ratio "$LIST" "$ENGINE") | ≤ 1.0 × Engine | $(met "$(ratio "$LIST" "$ENGINE")" 1.0) |"
+  echo
+  echo "Rounds skipped because the previous one overran: ${SKIPPED:-0}. Round times (ms): $(paste -sd' ' "$WORK/rounds");"
+  echo "floor: $(paste -sd' ' "$WORK/floor"); docker stats: $(paste -sd' ' "$WORK/dockerstats")."
+} >bench/RESULTS.md.new
+mv bench/RESULTS.md.new bench/RESULTS.md
+cat bench/RESULTS.md
