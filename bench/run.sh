@@ -129,12 +129,13 @@ say "== container list"
 CONTAINERS=$(docker ps -aq | wc -l)
 query_times "$API/v1/container/" 10 -H "Authorization: Bearer $TOKEN" >/dev/null
 query_times "http://docker/containers/json?all=1" 10 --unix-socket "$SOCK" >/dev/null
-: >"$WORK/list"; : >"$WORK/engine"
-for _ in $(seq 1 10); do # interleaved, so both see the same machine
+: >"$WORK/list"; : >"$WORK/engine"; : >"$WORK/empty"
+for _ in $(seq 1 10); do # interleaved, so all see the same machine
   query_times "$API/v1/container/" 20 -H "Authorization: Bearer $TOKEN" | ms >>"$WORK/list"
   query_times "http://docker/containers/json?all=1" 20 --unix-socket "$SOCK" | ms >>"$WORK/engine"
+  query_times "$API/no-such-path" 20 | ms >>"$WORK/empty"
 done
-LIST=$(median <"$WORK/list"); ENGINE=$(median <"$WORK/engine")
+LIST=$(median <"$WORK/list"); ENGINE=$(median <"$WORK/engine"); EMPTY=$(median <"$WORK/empty")
 
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$AGENT_PID/status")
 RSS=$(( RSS_KB / 1024 ))
@@ -161,6 +162,7 @@ CGROUP=$(docker info --format '{{.CgroupVersion}}')
   echo "| 24 h history query ($SAMPLES_DAY samples), 300 requests | p50 $DAY50 ms, p99 $DAY99 ms, $DAYRPS req/s (one client) | | | p50 ≤ 10 ms | $(met "$DAY50" 10) |"
   echo "| 7 d history query ($SAMPLES_WEEK samples), 200 requests | p50 $WEEK50 ms, p99 $WEEK99 ms, $WEEKRPS req/s (one client) | | | (reported) | |"
   echo "| \`GET v1/container/\` (200 requests, curl) | p50 $LIST ms | Engine \`/containers/json?all=1\`, same client: p50 $ENGINE ms | $(ratio "$LIST" "$ENGINE") | ≤ 1.0 × Engine | $(met "$(ratio "$LIST" "$ENGINE")" 1.0) |"
+  echo "| the server's floor: a 404 from the agent (no work, no token) | p50 $EMPTY ms | Engine, as above | $(ratio "$EMPTY" "$ENGINE") | (reported) | |"
   echo
   echo "Rounds skipped because the previous one overran: ${SKIPPED:-0}. Round times (ms): $(paste -sd' ' "$WORK/rounds");"
   echo "floor: $(paste -sd' ' "$WORK/floor"); docker stats: $(paste -sd' ' "$WORK/dockerstats")."
