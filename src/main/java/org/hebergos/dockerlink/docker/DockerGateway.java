@@ -18,7 +18,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,23 +53,30 @@ public class DockerGateway {
     @Inject
     Settings settings;
 
-    private final RunCache runs = new RunCache();
+    private final ContainerCache cache = new ContainerCache();
     private volatile Engine engine;
 
-    /** Two clients on one engine: short calls, and calls that legitimately take long (stop, exec, events). */
-    private record Engine(DockerClient api, DockerHttpClient apiHttp, DockerClient slow, DockerHttpClient slowHttp) {
+    /**
+     * Two clients on one engine, for short calls and for calls that legitimately take long (stop, exec,
+     * events), and a bare socket for the stats calls of every round.
+     */
+    private record Engine(DockerClient api, DockerClient slow, DockerHttpClient slowHttp, EngineSocket socket) {
     }
 
     public void ping() {
         call(null, () -> engine().api().pingCmd().exec());
     }
 
-    /** One {@code /containers/json} call; an inspect only for running containers whose run is not cached. */
+    /**
+     * The containers, from memory while no engine event says anything changed; else one
+     * {@code /containers/json} call, with an inspect only for running containers whose run is not known.
+     */
     public List<ContainerInfo> containers(boolean runningOnly) {
         Engine e = engine();
-        runs.watch(e.slow());
-        List<Container> listed = call(null, () -> e.api().listContainersCmd().withShowAll(!runningOnly).exec());
-        return listed.stream().map(c -> toInfo(e, c)).filter(c -> c != null).toList();
+        cache.watch(e.slow());
+        List<ContainerInfo> all = cache.containers(() -> call(null, () -> e.api().listContainersCmd().withShowAll(true).exec())
+                .stream().map(c -> toInfo(e, c)).filter(Objects::nonNull).toList());
+        return runningOnly ? all.stream().filter(ContainerInfo::running).toList() : all;
     }
 
     /** Full id, run and working directory of a container named by id, id prefix or name. */
@@ -83,7 +89,7 @@ public class DockerGateway {
 
     public void start(String idOrName) {
         call(idOrName, () -> idempotent(() -> engine().api().startContainerCmd(idOrName).exec()));
-        runs.forget(idOrName);
+        cache.changed(idOrName);
     }
 
     public void stop(String idOrName, Integer seconds) {
@@ -91,7 +97,7 @@ public class DockerGateway {
             var cmd = engine().slow().stopContainerCmd(idOrName);
             return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
         }));
-        runs.forget(idOrName);
+        cache.changed(idOrName);
     }
 
     public void restart(String idOrName, Integer seconds) {
@@ -99,7 +105,7 @@ public class DockerGateway {
             var cmd = engine().slow().restartContainerCmd(idOrName);
             return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
         });
-        runs.forget(idOrName);
+        cache.changed(idOrName);
     }
 
     /**
@@ -107,22 +113,19 @@ public class DockerGateway {
      * API 1.41+); null when the container has stopped meanwhile and the reading is empty.
      */
     public EngineStats stats(String id) {
-        String path = "/containers/" + id + "/stats?stream=false&one-shot=true";
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
         return call(id, () -> {
-            try (DockerHttpClient.Response response = engine().apiHttp().execute(request)) {
-                InputStream body = response.getBody();
-                if (response.getStatusCode() == 404) {
+            try {
+                EngineSocket.Answer answer = engine().socket().get("/containers/" + id + "/stats?stream=false&one-shot=true");
+                if (answer.status() == 404) {
                     throw new ContainerNotFound(id);
                 }
-                if (response.getStatusCode() != 200) {
-                    throw new DockerFailed("stats of " + id + " answered " + response.getStatusCode(), null);
+                if (answer.status() != 200) {
+                    throw new DockerFailed("stats of " + id + " answered " + answer.status(), null);
                 }
-                EngineStats stats = EngineStatsParser.parse(JSON.readTree(body));
+                EngineStats stats = EngineStatsParser.parse(answer.body());
                 return stats.hasCpu() ? stats : null;
-            } catch (IOException ioe) {
-                throw new UncheckedIOException(ioe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -162,7 +165,7 @@ public class DockerGateway {
 
     @PreDestroy
     void close() {
-        runs.close();
+        cache.close();
         Engine e = engine;
         if (e != null) {
             closeQuietly(e.api());
@@ -176,12 +179,11 @@ public class DockerGateway {
         Integer exitCode = null;
         if ("running".equals(state)) {
             try {
-                run = runs.get(c.getId(), id -> inspectRun(e, id));
+                run = cache.run(c.getId(), id -> inspectRun(e, id));
             } catch (ContainerNotFound vanished) {
                 return null;
             }
         } else {
-            runs.forget(c.getId());
             if ("exited".equals(state)) {
                 Matcher m = EXITED.matcher(String.valueOf(c.getStatus()));
                 exitCode = m.find() ? Integer.valueOf(m.group(1))
@@ -271,16 +273,15 @@ public class DockerGateway {
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         Duration timeout = settings.dockerTimeout();
         Duration slowTimeout = timeout.plus(Duration.ofSeconds(MAX_STOP_SECONDS)).plus(settings.gitTimeout());
-        DockerHttpClient apiHttp = http(config.getDockerHost(), timeout);
         DockerHttpClient slowHttp = http(config.getDockerHost(), slowTimeout);
-        return new Engine(DockerClientImpl.getInstance(config, apiHttp), apiHttp,
-                DockerClientImpl.getInstance(config, slowHttp), slowHttp);
+        return new Engine(DockerClientImpl.getInstance(config, http(config.getDockerHost(), timeout)),
+                DockerClientImpl.getInstance(config, slowHttp), slowHttp, new EngineSocket(config.getDockerHost()));
     }
 
     private DockerHttpClient http(URI host, Duration responseTimeout) {
         return new ZerodepDockerHttpClient.Builder()
                 .dockerHost(host)
-                .maxConnections(Math.max(100, settings.statsConcurrency() * 2))
+                .maxConnections(100)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(responseTimeout)
                 .build();

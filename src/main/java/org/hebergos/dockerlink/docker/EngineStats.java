@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The figures of one Engine stats reading the agent uses, as raw counters (bytes, nanoseconds).
  *
- * @param read           when the engine took the reading
+ * @param read           when the engine took the reading; null when the host's CPU time and CPU count are given
  * @param hasCpu         false when the reading carries no CPU figures (the container stopped meanwhile)
  * @param cpuTotalNanos  CPU time the container has used since it started
  * @param systemCpuNanos the host's CPU time over all CPUs, the clock {@code docker stats} divides by

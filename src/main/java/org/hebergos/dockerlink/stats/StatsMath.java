@@ -11,7 +11,6 @@ import org.hebergos.dockerlink.docker.RunInfo;
 public final class StatsMath {
 
     static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
-    static final double BYTES_PER_KIB = 1024d;
 
     private StatsMath() {
     }
@@ -81,9 +80,5 @@ public final class StatsMath {
 
     static double gib(long bytes) {
         return bytes / BYTES_PER_GIB;
-    }
-
-    static double kib(long bytes) {
-        return bytes / BYTES_PER_KIB;
     }
 }

@@ -2,10 +2,11 @@ package org.hebergos.dockerlink.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.docker.DockerGateway;
@@ -29,13 +30,13 @@ public class StatsService {
     public StreamingOutput history(ContainerRef ref, long since) throws SQLException {
         String id = fullId(ref);
         return out -> {
-            try (JsonGenerator json = Json.createGenerator(out)) {
-                json.writeStartObject();
-                store.since(id, since, sample -> write(json, sample));
-                json.writeEnd();
+            StatsJson json = new StatsJson(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
+            try {
+                store.since(id, since, json::write);
             } catch (SQLException e) {
                 throw new IOException("reading stats of " + id + " failed", e);
             }
+            json.end();
         };
     }
 
@@ -45,28 +46,5 @@ public class StatsService {
             return ref.value();
         }
         return docker.inspect(ref.value()).id();
-    }
-
-    private static void write(JsonGenerator json, Sample s) {
-        json.writeStartObject(Long.toString(s.time()));
-        json.writeStartObject("memory")
-                .write("used", StatsMath.gib(s.memoryUsed()))
-                .write("limit", StatsMath.gib(s.memoryLimit()))
-                .writeEnd();
-        json.writeStartObject("cpu")
-                .write("usage_percent", finite(s.cpuPercent()))
-                .write("limit", finite(s.cpuLimitPercent()))
-                .writeEnd();
-        json.writeStartObject("net")
-                .write("up", StatsMath.kib(s.netUp()))
-                .write("down", StatsMath.kib(s.netDown()))
-                .write("delta_up", StatsMath.kib(s.deltaUp()))
-                .write("delta_down", StatsMath.kib(s.deltaDown()))
-                .writeEnd();
-        json.writeEnd();
-    }
-
-    private static double finite(double value) {
-        return Double.isFinite(value) ? value : 0;
     }
 }

@@ -12,8 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -24,32 +27,37 @@ import org.hebergos.dockerlink.config.Settings;
 /**
  * The sample history, in plain JDBC with SQL that runs on H2 and PostgreSQL alike. By default an
  * embedded H2 file under {@code data_dir}; with {@code stats_datasource} a DataSource the server
- * provides. The primary key (container, time) is the index every range query uses.
+ * provides. Each container gets a small series number, and a sample's primary key is
+ * {@code series << 32 | unix second}: one container's history is then one contiguous key range, which
+ * H2 stores in key order, so a range query reads rows in place instead of looking each one up.
  */
 @ApplicationScoped
 public class StatsStore {
 
     private static final Logger LOG = Logger.getLogger(StatsStore.class.getName());
-    private static final String COLUMNS = "container_id, ts, run_started, mem_used, mem_limit, cpu_percent, cpu_limit,"
+    private static final String COLUMNS = "ts, run_started, mem_used, mem_limit, cpu_percent, cpu_limit,"
             + " cpu_total, cpu_clock, net_up, net_down, delta_up, delta_down";
+    private static final long LAST_SECOND = 0xFFFF_FFFFL;
 
     @Inject
     Settings settings;
 
     private DataSource dataSource;
     private JdbcConnectionPool embedded;
+    private final Map<String, Integer> seriesByContainer = new ConcurrentHashMap<>();
 
     @PostConstruct
     void open() {
         dataSource = settings.statsDataSource().map(StatsStore::lookup).orElseGet(this::openEmbedded);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS stats_series ("
+                    + "series INTEGER NOT NULL PRIMARY KEY, container_id VARCHAR(64) NOT NULL UNIQUE)");
             s.execute("CREATE TABLE IF NOT EXISTS stats_sample ("
-                    + "container_id VARCHAR(64) NOT NULL, ts BIGINT NOT NULL, run_started BIGINT NOT NULL,"
+                    + "sample_key BIGINT NOT NULL PRIMARY KEY, ts BIGINT NOT NULL, run_started BIGINT NOT NULL,"
                     + " mem_used BIGINT NOT NULL, mem_limit BIGINT NOT NULL,"
                     + " cpu_percent DOUBLE PRECISION NOT NULL, cpu_limit DOUBLE PRECISION NOT NULL,"
                     + " cpu_total BIGINT NOT NULL, cpu_clock BIGINT NOT NULL,"
-                    + " net_up BIGINT NOT NULL, net_down BIGINT NOT NULL, delta_up BIGINT NOT NULL, delta_down BIGINT NOT NULL,"
-                    + " PRIMARY KEY (container_id, ts))");
+                    + " net_up BIGINT NOT NULL, net_down BIGINT NOT NULL, delta_up BIGINT NOT NULL, delta_down BIGINT NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS stats_sample_ts ON stats_sample (ts)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the stats store: " + e.getMessage(), e);
@@ -70,10 +78,10 @@ public class StatsStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO stats_sample (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO stats_sample (sample_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (Sample s : samples) {
-                insert.setString(1, s.containerId());
+                insert.setLong(1, key(series(c, s.containerId(), true), s.time()));
                 insert.setLong(2, s.time());
                 insert.setLong(3, s.runStartedMillis());
                 insert.setLong(4, s.memoryUsed());
@@ -95,38 +103,47 @@ public class StatsStore {
 
     /** The newest sample of a container, the baseline when the agent meets it again. */
     public Optional<Sample> last(String containerId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
-                     + " FROM stats_sample WHERE container_id = ? ORDER BY ts DESC FETCH FIRST 1 ROWS ONLY")) {
-            q.setString(1, containerId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(sample(rs)) : Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            Integer series = series(c, containerId, false);
+            if (series == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM stats_sample WHERE sample_key BETWEEN ? AND ? ORDER BY sample_key DESC FETCH FIRST 1 ROWS ONLY")) {
+                q.setLong(1, key(series, 0));
+                q.setLong(2, key(series, LAST_SECOND));
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(sample(containerId, rs)) : Optional.empty();
+                }
             }
         }
     }
 
     /** Whether any history is stored for the container. */
     public boolean known(String containerId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT 1 FROM stats_sample WHERE container_id = ? FETCH FIRST 1 ROWS ONLY")) {
-            q.setString(1, containerId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return last(containerId).isPresent();
     }
 
-    /** Hands the container's samples from {@code since} on, oldest first, one at a time (never all in memory). */
-    public void since(String containerId, long since, SampleConsumer consumer) throws SQLException, IOException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS
-                     + " FROM stats_sample WHERE container_id = ? AND ts >= ? ORDER BY ts")) {
-            q.setFetchSize(1000);
-            q.setString(1, containerId);
-            q.setLong(2, since);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(sample(rs));
+    /**
+     * Hands the container's history from {@code since} on, oldest first, one point at a time, reading
+     * only the columns the panel sees (never the whole history in memory).
+     */
+    public void since(String containerId, long since, PointConsumer consumer) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            Integer series = series(c, containerId, false);
+            if (series == null) {
+                return;
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT ts, mem_used, mem_limit, cpu_percent, cpu_limit,"
+                    + " net_up, net_down, delta_up, delta_down FROM stats_sample WHERE sample_key BETWEEN ? AND ? ORDER BY sample_key")) {
+                q.setFetchSize(1000);
+                q.setLong(1, key(series, Math.max(0, Math.min(since, LAST_SECOND))));
+                q.setLong(2, key(series, LAST_SECOND));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(new Point(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                    }
                 }
             }
         }
@@ -141,16 +158,51 @@ public class StatsStore {
         }
     }
 
-    /** Receives samples while the result set is open. */
+    /** Receives points while the result set is open. */
     @FunctionalInterface
-    public interface SampleConsumer {
-        void accept(Sample sample) throws IOException;
+    public interface PointConsumer {
+        void accept(Point point) throws IOException;
     }
 
-    private static Sample sample(ResultSet rs) throws SQLException {
-        return new Sample(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getDouble(6), rs.getDouble(7), rs.getLong(8), rs.getLong(9),
-                rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
+    static long key(int series, long second) {
+        return ((long) series << 32) | second;
+    }
+
+    /** The container's series number, created on first use when {@code create}; null when it has none. */
+    private Integer series(Connection c, String containerId, boolean create) throws SQLException {
+        Integer known = seriesByContainer.get(containerId);
+        if (known != null) {
+            return known;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT series FROM stats_series WHERE container_id = ?")) {
+            q.setString(1, containerId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    seriesByContainer.put(containerId, rs.getInt(1));
+                    return rs.getInt(1);
+                }
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        // only the sampler creates series, one round at a time, so MAX + 1 cannot race
+        try (Statement max = c.createStatement(); ResultSet rs = max.executeQuery("SELECT COALESCE(MAX(series), 0) + 1 FROM stats_series");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO stats_series (series, container_id) VALUES (?, ?)")) {
+            rs.next();
+            int series = rs.getInt(1);
+            insert.setInt(1, series);
+            insert.setString(2, containerId);
+            insert.executeUpdate();
+            seriesByContainer.put(containerId, series);
+            return series;
+        }
+    }
+
+    private static Sample sample(String containerId, ResultSet rs) throws SQLException {
+        return new Sample(containerId, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                rs.getDouble(5), rs.getDouble(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
     }
 
     private static DataSource lookup(String jndiName) {
@@ -167,7 +219,8 @@ public class StatsStore {
         } catch (IOException e) {
             throw new UncheckedIOException("data_dir: cannot create " + settings.dataDir(), e);
         }
-        String url = "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // lazy execution streams a long history instead of materialising it first
+        String url = "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
         LOG.info(() -> "stats stored in " + url);
         embedded = JdbcConnectionPool.create(url, "hebergos", "");
         embedded.setMaxConnections(16);

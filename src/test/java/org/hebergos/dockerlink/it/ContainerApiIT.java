@@ -124,6 +124,43 @@ class ContainerApiIT extends AgentIT {
     }
 
     @Test
+    void theListFollowsChangesMadeOutsideTheAgent() {
+        String id = Docker.runDetached("--name", PREFIX + "-outside", Docker.BUSYBOX, "sleep", "3600");
+        try {
+            awaitListed(id, c -> c.getString("state").equals("running"));
+            Docker.cli("rename", PREFIX + "-outside", PREFIX + "-renamed");
+            awaitListed(id, c -> c.getString("name").equals(PREFIX + "-renamed"));
+            long before = Docker.startedAt(id).getEpochSecond();
+            pause(1100);
+            Docker.cli("restart", "-t", "0", id);
+            long after = Docker.startedAt(id).getEpochSecond();
+            assertNotEquals(before, after);
+            awaitListed(id, c -> c.getJsonNumber("started_at").longValue() == after);
+            Docker.cli("stop", "-t", "0", id);
+            awaitListed(id, c -> c.getString("state").equals("exited") && c.containsKey("exit_code") && !c.containsKey("started_at"));
+        } finally {
+            Docker.remove(id);
+        }
+        awaitListed(id, null);
+    }
+
+    /**
+     * Engine events reach the agent a moment after the CLI returns: polls for a few seconds until the
+     * container is listed as {@code expected} says, or, with null, no longer listed.
+     */
+    private void awaitListed(String id, java.util.function.Predicate<JsonObject> expected) {
+        JsonObject listed = null;
+        for (int i = 0; i < 50; i++) {
+            listed = agent.get("v1/container/").json().getJsonObject(id);
+            if (expected == null ? listed == null : listed != null && expected.test(listed)) {
+                return;
+            }
+            pause(100);
+        }
+        throw new AssertionError("the list did not follow within 5 s: " + listed);
+    }
+
+    @Test
     void actionsOnUnknownOrMissingIdsAreRefused() {
         for (String action : new String[] {"start", "stop", "restart"}) {
             Agent.Reply unknown = agent.post("v1/container/" + action + "?id=no-such-container-" + PREFIX);
