@@ -41,16 +41,14 @@ seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.
 seed "$ID_DAY" 8640
 seed "$ID_WEEK" 60480
 
-say "== starting the agent (-Xmx256m)"
+say "== starting the agent with the run command (scripts/run.sh: -Xmx256m)"
 cat >"$WORK/agent.env" <<ENV
 docker_sock=$SOCK
 api_token=$TOKEN
 data_dir=$WORK/data
 stats_interval=10s
 ENV
-HEBERGOS_ENV="$WORK/agent.env" java -Xmx256m -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-  --deploy target/docker-link.war --contextroot / --port "$PORT" --nocluster \
-  --prebootcommandfile scripts/payara-preboot.asadmin >"$WORK/agent.log" 2>&1 &
+HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
 AGENT_PID=$!
 API=http://127.0.0.1:$PORT
 for _ in $(seq 1 180); do

@@ -28,6 +28,8 @@ fi
 mvn -B -q -DskipTests package
 echo "Starting the agent on http://127.0.0.1:$port/ (health: /health, API: /v1/...)"
 export HEBERGOS_ENV="$ENV_FILE"
-exec java ${JAVA_OPTS:--Xmx256m} -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-  --deploy target/docker-link.war --contextroot / --port "$port" --nocluster \
+# --nocluster --nohazelcast: a lone agent needs no data grid (it costs idle CPU and fails on hosts
+# without multicast); the preboot file turns off Payara's own /health.
+exec java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
+  --deploy target/docker-link.war --contextroot / --port "$port" --nocluster --nohazelcast \
   --prebootcommandfile scripts/payara-preboot.asadmin

@@ -39,7 +39,7 @@ import org.hebergos.dockerlink.error.DockerUnavailable;
  * The one door to the Docker engine: every engine call the agent makes is here, and docker-java's types
  * and exceptions are translated to ours before they leave. Engine errors become {@code ContainerNotFound},
  * {@code ContainerNotRunning}, {@code DockerFailed}; an engine that does not answer becomes
- * {@code DockerUnavailable}. Nothing is cached about the connection, so the agent recovers by itself.
+ * {@code DockerUnavailable}. Every call connects anew, so the agent recovers by itself when Docker returns.
  */
 @ApplicationScoped
 public class DockerGateway {

@@ -41,7 +41,7 @@ final class MicroServer implements AutoCloseable {
                     "-Xmx256m", "-Djava.net.preferIPv4Stack=true",
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("war", "target/docker-link.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast",
                     "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
                     "--rootdir", dir.resolve("payara-root").toString()))
                     .redirectErrorStream(true)
