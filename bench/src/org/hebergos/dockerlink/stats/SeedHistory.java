@@ -9,7 +9,7 @@ import org.hebergos.dockerlink.config.Settings;
 
 /**
  * Bench-only: fills the agent's own store (the project's StatsStore, same schema and SQL) with a
- * container's history of COUNT samples 10 s apart, ending now.
+ * container's history of COUNT samples 10 s apart, ending now, compacted as the agent would have.
  * Usage: SeedHistory DATA_DIR CONTAINER_ID COUNT
  */
 public final class SeedHistory {
@@ -34,7 +34,9 @@ public final class SeedHistory {
             }
         }
         store.insert(batch);
+        // the state the agent's own maintenance leaves: past hours compacted, the last hour in rows
+        int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
         store.close();
-        System.out.println("seeded " + count + " samples of " + id);
+        System.out.println("seeded " + count + " samples of " + id + ", " + chunks + " hours compacted");
     }
 }

@@ -5,41 +5,76 @@ import java.io.Writer;
 
 /**
  * Writes samples in the api.md shape. A 24 h history is 8,640 samples of nine numbers, so this writes
- * text directly (the keys are constants) and prints byte counts in KiB exactly with integer arithmetic
- * instead of formatting doubles.
+ * text directly (the keys are constants), prints byte counts in KiB exactly with integer arithmetic
+ * instead of formatting doubles, and passes on members rendered once, when the store compacted them.
  */
-final class StatsJson {
+final class StatsJson implements StatsStore.HistoryConsumer {
 
     private final Writer out;
+    private final long since;
     private boolean empty = true;
 
-    StatsJson(Writer out) throws IOException {
+    /** Writes the members from {@code since} on (the store hands whole compacted hours). */
+    StatsJson(Writer out, long since) throws IOException {
         this.out = out;
+        this.since = since;
         out.write('{');
     }
 
     /** One {@code "time":{…}} member. */
-    void write(Point s) throws IOException {
-        out.write(empty ? "\"" : ",\"");
+    @Override
+    public void point(Point point) throws IOException {
+        writeMember(member(point));
+    }
+
+    /** The members of a compacted chunk ({@link #member}s, one a line, ascending) from {@code since} on. */
+    @Override
+    public void chunk(String members) throws IOException {
+        if (time(members) >= since) {
+            // the whole hour: its lines, joined by commas as they are written
+            int start = 0;
+            for (int end = members.indexOf('\n'); end >= 0; start = end + 1, end = members.indexOf('\n', start)) {
+                writeMember(members, start, end);
+            }
+            writeMember(members, start, members.length());
+            return;
+        }
+        for (String member : members.split("\n")) {
+            if (time(member) >= since) {
+                writeMember(member);
+            }
+        }
+    }
+
+    private void writeMember(String member) throws IOException {
+        writeMember(member, 0, member.length());
+    }
+
+    private void writeMember(String text, int start, int end) throws IOException {
+        if (!empty) {
+            out.write(',');
+        }
         empty = false;
-        out.write(Long.toString(s.time()));
-        out.write("\":{\"memory\":{\"used\":");
-        out.write(number(StatsMath.gib(s.memoryUsed())));
-        out.write(",\"limit\":");
-        out.write(number(StatsMath.gib(s.memoryLimit())));
-        out.write("},\"cpu\":{\"usage_percent\":");
-        out.write(number(s.cpuPercent()));
-        out.write(",\"limit\":");
-        out.write(number(s.cpuLimitPercent()));
-        out.write("},\"net\":{\"up\":");
-        out.write(kib(s.netUp()));
-        out.write(",\"down\":");
-        out.write(kib(s.netDown()));
-        out.write(",\"delta_up\":");
-        out.write(kib(s.deltaUp()));
-        out.write(",\"delta_down\":");
-        out.write(kib(s.deltaDown()));
-        out.write("}}");
+        out.write(text, start, end - start);
+    }
+
+    /** {@code "time":{"memory":{…},"cpu":{…},"net":{…}}}, the text of one sample on the wire. */
+    static String member(Point p) {
+        return "\"" + p.time()
+                + "\":{\"memory\":{\"used\":" + number(StatsMath.gib(p.memoryUsed()))
+                + ",\"limit\":" + number(StatsMath.gib(p.memoryLimit()))
+                + "},\"cpu\":{\"usage_percent\":" + number(p.cpuPercent())
+                + ",\"limit\":" + number(p.cpuLimitPercent())
+                + "},\"net\":{\"up\":" + kib(p.netUp())
+                + ",\"down\":" + kib(p.netDown())
+                + ",\"delta_up\":" + kib(p.deltaUp())
+                + ",\"delta_down\":" + kib(p.deltaDown())
+                + "}}";
+    }
+
+    /** The time key of a rendered member: the digits inside its leading quotes. */
+    static long time(String member) {
+        return Long.parseLong(member, 1, member.indexOf('"', 1), 10);
     }
 
     void end() throws IOException {

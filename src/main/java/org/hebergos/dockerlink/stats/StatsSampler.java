@@ -108,15 +108,21 @@ public class StatsSampler {
         }
     }
 
-    /** Purges samples older than {@code stats_retention}. */
+    /**
+     * Compacts the samples of hours that ended more than an hour ago (the last hour stays in rows, so
+     * the newest sample of a running container is at hand) and purges what is older than
+     * {@code stats_retention}.
+     */
     @Schedule(minute = "*/15", hour = "*", persistent = false)
-    void purge() {
-        long before = Instant.now().minus(settings.statsRetention()).getEpochSecond();
+    void maintain() {
+        long now = Instant.now().getEpochSecond();
+        long before = now - settings.statsRetention().toSeconds();
         try {
+            int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
             int purged = store.purgeBefore(before);
-            LOG.fine(() -> "stats purge: " + purged + " samples older than " + before);
+            LOG.fine(() -> "stats maintenance: " + chunks + " hours compacted, " + purged + " rows older than " + before + " purged");
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "stats purge failed: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "stats maintenance failed: " + e.getMessage(), e);
         }
     }
 

@@ -30,9 +30,9 @@ public class StatsService {
     public StreamingOutput history(ContainerRef ref, long since) throws SQLException {
         String id = fullId(ref);
         return out -> {
-            StatsJson json = new StatsJson(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
+            StatsJson json = new StatsJson(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024), since);
             try {
-                store.since(id, since, json::write);
+                store.since(id, since, json);
             } catch (SQLException e) {
                 throw new IOException("reading stats of " + id + " failed", e);
             }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -28,8 +29,9 @@ import org.hebergos.dockerlink.config.Settings;
  * The sample history, in plain JDBC with SQL that runs on H2 and PostgreSQL alike. By default an
  * embedded H2 file under {@code data_dir}; with {@code stats_datasource} a DataSource the server
  * provides. Each container gets a small series number, and a sample's primary key is
- * {@code series << 32 | unix second}: one container's history is then one contiguous key range, which
- * H2 stores in key order, so a range query reads rows in place instead of looking each one up.
+ * {@code series << 32 | unix second}, so one container's history is one contiguous key range.
+ * Samples are rows while recent; past hours are compacted into one row per container and hour that
+ * holds them already rendered for the wire, so a 24 h history is some 24 rows to read, not 8,640.
  */
 @ApplicationScoped
 public class StatsStore {
@@ -37,7 +39,11 @@ public class StatsStore {
     private static final Logger LOG = Logger.getLogger(StatsStore.class.getName());
     private static final String COLUMNS = "ts, run_started, mem_used, mem_limit, cpu_percent, cpu_limit,"
             + " cpu_total, cpu_clock, net_up, net_down, delta_up, delta_down";
+    private static final String POINT_COLUMNS = "ts, mem_used, mem_limit, cpu_percent, cpu_limit,"
+            + " net_up, net_down, delta_up, delta_down";
     private static final long LAST_SECOND = 0xFFFF_FFFFL;
+    private static final long SERIES_UNIT = 1L << 32;
+    static final long CHUNK_SECONDS = 3600;
 
     @Inject
     Settings settings;
@@ -59,7 +65,10 @@ public class StatsStore {
                     + " cpu_total BIGINT NOT NULL, cpu_clock BIGINT NOT NULL,"
                     + " net_up BIGINT NOT NULL, net_down BIGINT NOT NULL, delta_up BIGINT NOT NULL, delta_down BIGINT NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS stats_sample_ts ON stats_sample (ts)");
+            s.execute("CREATE TABLE IF NOT EXISTS stats_chunk ("
+                    + "chunk_key BIGINT NOT NULL PRIMARY KEY, last_ts BIGINT NOT NULL, body VARCHAR(262144) NOT NULL)");
         } catch (SQLException e) {
+            close();
             throw new IllegalStateException("cannot prepare the stats store: " + e.getMessage(), e);
         }
     }
@@ -121,47 +130,168 @@ public class StatsStore {
 
     /** Whether any history is stored for the container. */
     public boolean known(String containerId) throws SQLException {
-        return last(containerId).isPresent();
-    }
-
-    /**
-     * Hands the container's history from {@code since} on, oldest first, one point at a time, reading
-     * only the columns the panel sees (never the whole history in memory).
-     */
-    public void since(String containerId, long since, PointConsumer consumer) throws SQLException, IOException {
+        if (last(containerId).isPresent()) {
+            return true;
+        }
         try (Connection c = dataSource.getConnection()) {
             Integer series = series(c, containerId, false);
             if (series == null) {
-                return;
+                return false;
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT ts, mem_used, mem_limit, cpu_percent, cpu_limit,"
-                    + " net_up, net_down, delta_up, delta_down FROM stats_sample WHERE sample_key BETWEEN ? AND ? ORDER BY sample_key")) {
-                q.setFetchSize(1000);
-                q.setLong(1, key(series, Math.max(0, Math.min(since, LAST_SECOND))));
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT 1 FROM stats_chunk WHERE chunk_key BETWEEN ? AND ? FETCH FIRST 1 ROWS ONLY")) {
+                q.setLong(1, key(series, 0));
                 q.setLong(2, key(series, LAST_SECOND));
                 try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(new Point(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
-                                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-                    }
+                    return rs.next();
                 }
             }
         }
     }
 
-    /** Drops samples older than {@code before} (unix seconds); returns how many. */
-    public int purgeBefore(long before) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM stats_sample WHERE ts < ?")) {
-            delete.setLong(1, before);
-            return delete.executeUpdate();
+    /**
+     * Hands the container's history from {@code since} on, oldest first: the compacted hours that reach
+     * {@code since}, then the recent samples, all read in one snapshot and never all in memory.
+     */
+    public void since(String containerId, long since, HistoryConsumer consumer) throws SQLException, IOException {
+        long from = Math.max(0, Math.min(since, LAST_SECOND));
+        try (Connection c = dataSource.getConnection()) {
+            Integer series = series(c, containerId, false);
+            if (series == null) {
+                return;
+            }
+            // compaction moves samples from rows to chunks: both reads must see the same moment
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setAutoCommit(false);
+            try {
+                readChunks(c, series, from, consumer);
+                readRows(c, series, from, consumer);
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(isolation);
+            }
         }
     }
 
-    /** Receives points while the result set is open. */
-    @FunctionalInterface
-    public interface PointConsumer {
-        void accept(Point point) throws IOException;
+    private static void readChunks(Connection c, int series, long from, HistoryConsumer consumer) throws SQLException, IOException {
+        try (PreparedStatement chunks = c.prepareStatement(
+                "SELECT body FROM stats_chunk WHERE chunk_key BETWEEN ? AND ? ORDER BY chunk_key")) {
+            chunks.setLong(1, key(series, from - from % CHUNK_SECONDS));
+            chunks.setLong(2, key(series, LAST_SECOND));
+            try (ResultSet rs = chunks.executeQuery()) {
+                while (rs.next()) {
+                    consumer.chunk(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    private static void readRows(Connection c, int series, long from, HistoryConsumer consumer) throws SQLException, IOException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + POINT_COLUMNS
+                + " FROM stats_sample WHERE sample_key BETWEEN ? AND ? ORDER BY sample_key")) {
+            q.setFetchSize(1000);
+            q.setLong(1, key(series, from));
+            q.setLong(2, key(series, LAST_SECOND));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    consumer.point(point(rs));
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves the samples of every whole hour before {@code before} (an hour boundary) into chunks, one
+     * container and hour at a time, each in its own transaction; returns how many chunks it wrote.
+     */
+    public int compact(long before) throws SQLException {
+        List<long[]> groups = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT DISTINCT sample_key / " + SERIES_UNIT
+                     + ", ts - MOD(ts, " + CHUNK_SECONDS + ") FROM stats_sample WHERE ts < ?")) {
+            q.setLong(1, before);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        for (long[] group : groups) {
+            compact((int) group[0], group[1]);
+        }
+        return groups.size();
+    }
+
+    private void compact(int series, long hour) throws SQLException {
+        long first = key(series, hour);
+        long last = key(series, hour + CHUNK_SECONDS - 1);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            TreeMap<Long, String> members = new TreeMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT " + POINT_COLUMNS
+                    + " FROM stats_sample WHERE sample_key BETWEEN ? AND ?")) {
+                q.setLong(1, first);
+                q.setLong(2, last);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Point point = point(rs);
+                        members.put(point.time(), StatsJson.member(point));
+                    }
+                }
+            }
+            boolean exists = false;
+            try (PreparedStatement q = c.prepareStatement("SELECT body FROM stats_chunk WHERE chunk_key = ?")) {
+                q.setLong(1, first);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        exists = true;
+                        for (String member : rs.getString(1).split("\n")) {
+                            members.putIfAbsent(StatsJson.time(member), member);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement write = c.prepareStatement(exists
+                    ? "UPDATE stats_chunk SET last_ts = ?, body = ? WHERE chunk_key = ?"
+                    : "INSERT INTO stats_chunk (last_ts, body, chunk_key) VALUES (?, ?, ?)");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM stats_sample WHERE sample_key BETWEEN ? AND ?")) {
+                write.setLong(1, members.lastKey());
+                write.setString(2, String.join("\n", members.values()));
+                write.setLong(3, first);
+                write.executeUpdate();
+                delete.setLong(1, first);
+                delete.setLong(2, last);
+                delete.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** Drops samples older than {@code before} (unix seconds), and chunks that hold nothing newer. */
+    public int purgeBefore(long before) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement rows = c.prepareStatement("DELETE FROM stats_sample WHERE ts < ?");
+             PreparedStatement chunks = c.prepareStatement("DELETE FROM stats_chunk WHERE last_ts < ?")) {
+            rows.setLong(1, before);
+            chunks.setLong(1, before);
+            return rows.executeUpdate() + chunks.executeUpdate();
+        }
+    }
+
+    /** Receives a history while the store reads it. */
+    public interface HistoryConsumer {
+
+        /** A compacted hour: rendered members ({@link StatsJson#member}), one a line, ascending. */
+        void chunk(String members) throws IOException;
+
+        void point(Point point) throws IOException;
+    }
+
+    private static Point point(ResultSet rs) throws SQLException {
+        return new Point(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
     }
 
     static long key(int series, long second) {

@@ -43,7 +43,8 @@ final class MicroServer implements AutoCloseable {
                     "--deploy", System.getProperty("war", "target/docker-link.war"),
                     "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast",
                     "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
-                    "--rootdir", dir.resolve("payara-root").toString()))
+                    // a fresh instance directory: Payara redeploys what an old one holds, twice loading the agent
+                    "--rootdir", Files.createTempDirectory(dir, "payara-root").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("HEBERGOS_ENV", dir.resolve("absent.env").toString());

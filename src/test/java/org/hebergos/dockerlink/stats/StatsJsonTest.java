@@ -21,6 +21,22 @@ class StatsJsonTest {
     }
 
     @Test
+    void aCompactedHourIsCutAtSince() throws IOException {
+        String hour = StatsJson.member(new Point(100, 0, 0, 0, 0, 0, 0, 0, 0)) + "\n"
+                + StatsJson.member(new Point(110, 0, 0, 0, 0, 0, 0, 0, 0)) + "\n"
+                + StatsJson.member(new Point(120, 0, 0, 0, 0, 0, 0, 0, 0));
+        for (long since : new long[] {0, 100, 101, 110, 120, 121}) {
+            StringWriter text = new StringWriter();
+            StatsJson json = new StatsJson(text, since);
+            json.chunk(hour);
+            json.end();
+            String keys = String.join(",", jakarta.json.Json.createReader(new java.io.StringReader(text.toString())).readObject().keySet());
+            String expected = since <= 100 ? "100,110,120" : since <= 110 ? "110,120" : since <= 120 ? "120" : "";
+            assertEquals(expected, keys, "since " + since);
+        }
+    }
+
+    @Test
     void neverWritesNaNOrInfinity() {
         assertEquals("0.0", StatsJson.number(Double.NaN));
         assertEquals("0.0", StatsJson.number(Double.POSITIVE_INFINITY));
@@ -30,9 +46,9 @@ class StatsJsonTest {
     @Test
     void writesTheApiShape() throws IOException {
         StringWriter text = new StringWriter();
-        StatsJson json = new StatsJson(text);
-        json.write(new Point(100, 268_435_456L, 1_073_741_824L, 50, 200, 2048, 1536, 1024, 512));
-        json.write(new Point(110, 0, 1_073_741_824L, 0, 200, 0, 0, 0, 0));
+        StatsJson json = new StatsJson(text, 0);
+        json.point(new Point(100, 268_435_456L, 1_073_741_824L, 50, 200, 2048, 1536, 1024, 512));
+        json.point(new Point(110, 0, 1_073_741_824L, 0, 200, 0, 0, 0, 0));
         json.end();
         assertEquals("{\"100\":{\"memory\":{\"used\":0.25,\"limit\":1.0},\"cpu\":{\"usage_percent\":50.0,\"limit\":200.0},"
                 + "\"net\":{\"up\":2,\"down\":1.5,\"delta_up\":1,\"delta_down\":0.5}},"
