@@ -173,6 +173,8 @@ CGROUP=$(docker info --format '{{.CgroupVersion}}')
   echo
   echo "Rounds skipped because the previous one overran: ${SKIPPED:-0}. Round times (ms): $(paste -sd' ' "$WORK/rounds");"
   echo "floor: $(paste -sd' ' "$WORK/floor"); docker stats: $(paste -sd' ' "$WORK/dockerstats")."
+  # keep the record of earlier runs that follows the table
+  [ -f bench/RESULTS.md ] && sed -n '/^## History/,$p' bench/RESULTS.md | sed '1s/^/\n/'
 } >bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md
 cat bench/RESULTS.md
