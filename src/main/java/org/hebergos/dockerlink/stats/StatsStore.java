@@ -107,6 +107,10 @@ public class StatsStore {
             }
             insert.executeBatch();
             c.commit();
+        } catch (SQLException e) {
+            // series created in the failed transaction were rolled back with it
+            seriesByContainer.clear();
+            throw e;
         }
     }
 
