@@ -63,7 +63,6 @@ final class ExecFrames {
 
     ExecResult result(int exitCode) {
         String output = combined.toString(StandardCharsets.UTF_8);
-        return new ExecResult(exitCode, stdout.toString(StandardCharsets.UTF_8),
-                truncated ? output + TRUNCATED_MARKER : output, truncated);
+        return new ExecResult(exitCode, stdout.toString(StandardCharsets.UTF_8), truncated ? output + TRUNCATED_MARKER : output);
     }
 }

@@ -43,8 +43,17 @@ public class GitRunner {
     @Resource
     ManagedExecutorService executor;
 
+    /** Runs git; a non-zero exit is a {@link GitFailed} carrying git's output. */
+    public ExecResult succeed(String containerId, String repo, List<String> args) {
+        ExecResult result = run(containerId, repo, args);
+        if (result.exitCode() != 0) {
+            throw new GitFailed(result.exitCode(), result.output());
+        }
+        return result;
+    }
+
     /** Runs git and returns its result whatever the exit code; only a missing git or a timeout throw. */
-    public ExecResult run(String containerId, String repo, List<String> args) {
+    private ExecResult run(String containerId, String repo, List<String> args) {
         long timeout = settings.gitTimeout().toSeconds();
         try (ExecSession session = docker.exec(containerId, argv(repo, timeout, args), ENVIRONMENT)) {
             Future<ExecResult> output = executor.submit(() -> session.collect(OUTPUT_CAP));
@@ -65,15 +74,6 @@ public class GitRunner {
                 throw new GitTimeout(containerId, timeout);
             }
         }
-    }
-
-    /** Like {@link #run}, but a non-zero exit is a {@link GitFailed} carrying git's output. */
-    public ExecResult succeed(String containerId, String repo, List<String> args) {
-        ExecResult result = run(containerId, repo, args);
-        if (result.exitCode() != 0) {
-            throw new GitFailed(result.exitCode(), result.output());
-        }
-        return result;
     }
 
     /**

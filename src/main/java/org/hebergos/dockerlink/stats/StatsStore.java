@@ -132,23 +132,21 @@ public class StatsStore {
         }
     }
 
-    /** Whether any history is stored for the container. */
+    /** Whether any history is stored for the container, in rows or compacted. */
     public boolean known(String containerId) throws SQLException {
-        if (last(containerId).isPresent()) {
-            return true;
-        }
         try (Connection c = dataSource.getConnection()) {
             Integer series = series(c, containerId, false);
-            if (series == null) {
-                return false;
-            }
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT 1 FROM stats_chunk WHERE chunk_key BETWEEN ? AND ? FETCH FIRST 1 ROWS ONLY")) {
-                q.setLong(1, key(series, 0));
-                q.setLong(2, key(series, LAST_SECOND));
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next();
-                }
+            return series != null && (any(c, "stats_sample", "sample_key", series) || any(c, "stats_chunk", "chunk_key", series));
+        }
+    }
+
+    private static boolean any(Connection c, String table, String keyColumn, int series) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " BETWEEN ? AND ? FETCH FIRST 1 ROWS ONLY")) {
+            q.setLong(1, key(series, 0));
+            q.setLong(2, key(series, LAST_SECOND));
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
             }
         }
     }
