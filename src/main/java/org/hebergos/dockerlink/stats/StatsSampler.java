@@ -9,6 +9,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -50,6 +52,9 @@ import org.hebergos.dockerlink.error.AgentException;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// no container transaction around a round: the store manages its own (and on a JTA DataSource a commit
+// inside a container transaction would be illegal)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StatsSampler {
 
     private static final Logger LOG = Logger.getLogger(StatsSampler.class.getName());
