@@ -32,6 +32,7 @@ public class GitService {
      * a local or {@code file://} remote it is a shell command run right here.
      * {@code core.alternateRefsCommand} runs during fetch in a repository with alternates.
      */
+    private static final String NOBODY = "65534:65534";
     static final String FETCH_COMMANDS = "^remote\\..*\\.uploadpack$|^core\\.alternaterefscommand$";
 
     @Inject
@@ -126,8 +127,13 @@ public class GitService {
      */
     private Repository repository(String containerId, String dir) {
         String gitEntry = dir.endsWith("/") ? dir + ".git" : dir + "/.git";
-        FileOwner owner = docker.owner(containerId, gitEntry)
-                .orElseThrow(() -> new GitFailed(128, "fatal: not a git repository: " + dir + " (no " + gitEntry + ")\n"));
+        FileOwner owner = docker.owner(containerId, gitEntry).orElse(null);
+        if (owner == null) {
+            // a container without git must say so rather than "not a repository": ask git its version,
+            // as nobody, in /, which reads no repository
+            git.succeed(new Repository(containerId, "/", NOBODY), List.of("--version"));
+            throw new GitFailed(128, "fatal: not a git repository: " + dir + " (no " + gitEntry + ")\n");
+        }
         return new Repository(containerId, dir, owner.user());
     }
 }

@@ -285,7 +285,8 @@ class GitIT extends AgentIT {
 
         Instant start = Instant.now();
         CompletableFuture<Agent.Reply> fetch = CompletableFuture.supplyAsync(() -> agent.get("v1/git?id=" + site + "&path=" + path));
-        pause(1500);
+        waitForConnectionTo(9418);
+        pause(1500); // the second call then waits some 6.5 s of its 8 s for its turn: far from both bounds
         CompletableFuture<Instant> sameRepo = CompletableFuture.supplyAsync(() -> {
             assertEquals(200, agent.get("v1/git/head?id=" + site + "&path=" + path).status());
             return Instant.now();
@@ -301,6 +302,17 @@ class GitIT extends AgentIT {
         assertTrue(Duration.between(start, fetchEnded).compareTo(GIT_TIMEOUT.multipliedBy(3)) < 0,
                 "the call is abandoned after git_timeout, it does not hang");
         assertFalse(sameRepo.join().isBefore(fetchEnded.minusMillis(500)), "the same repository waited for the fetch");
+    }
+
+    /** Until something is connected to {@code port} in the container: the fetch holds its repository's turn then. */
+    private static void waitForConnectionTo(int port) {
+        for (int i = 0; i < 300; i++) {
+            if (sh("netstat -tn").lines().anyMatch(l -> l.contains(":" + port + " ") && l.contains("ESTABLISHED"))) {
+                return;
+            }
+            pause(100);
+        }
+        throw new AssertionError("the fetch never connected to the silent remote on port " + port);
     }
 
     @Test
