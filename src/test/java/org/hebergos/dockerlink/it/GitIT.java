@@ -149,6 +149,17 @@ class GitIT extends AgentIT {
         return content.code() == 0 ? content.output().strip() : null;
     }
 
+    /** The command that writes {@code marker} did not run, or ran as the repository's owner (uid 1000). */
+    private static void assertNeverRanAsRoot(String marker) {
+        String wrote = marker(marker);
+        assertTrue(wrote == null || wrote.startsWith("uid=1000("), "the command ran as: " + wrote);
+    }
+
+    /** The current branch of a repository of uid 1000, as that user sees it. */
+    private static String siteHead(String path) {
+        return sh("su site -c 'git -C " + path + " rev-parse --abbrev-ref HEAD'").strip();
+    }
+
     @Test
     void aRepositoryOwnedByAnotherUserWorksAndGitRunsAsItsOwner() {
         String path = siteClone("www");
@@ -168,7 +179,7 @@ class GitIT extends AgentIT {
         Agent.Reply checkout = agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=dev");
         assertEquals(200, checkout.status(), checkout::toString);
 
-        assertEquals("dev", sh("su site -c 'git -C " + path + " rev-parse --abbrev-ref HEAD'").strip());
+        assertEquals("dev", siteHead(path));
         assertEquals("1000:1000", sh("stat -c %u:%g " + path + "/d " + path + "/.git/FETCH_HEAD | sort -u").strip(),
                 "what git wrote (a checked-out file, FETCH_HEAD) belongs to the repository's owner, not to root");
     }
@@ -189,8 +200,7 @@ class GitIT extends AgentIT {
         asSite("git", "-C", path, "config", "remote.origin.uploadpack", "id >" + marker + "; git-upload-pack");
 
         Agent.Reply fetch = agent.get("v1/git?id=" + site + "&path=" + path);
-        String wrote = marker(marker);
-        assertTrue(wrote == null || wrote.startsWith("uid=1000("), "the command ran as: " + wrote);
+        assertNeverRanAsRoot(marker);
         assertEquals(422, fetch.status(), fetch::toString);
         assertTrue(fetch.isPlainText() && fetch.body().contains("remote.origin.uploadpack"), fetch::toString);
     }
@@ -214,10 +224,9 @@ class GitIT extends AgentIT {
         asSite("git", "-C", path, "config", "core.fsmonitor", "id >" + marker + "; true");
 
         Agent.Reply checkout = agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=dev");
-        String wrote = marker(marker);
-        assertTrue(wrote == null || wrote.startsWith("uid=1000("), "the command ran as: " + wrote);
+        assertNeverRanAsRoot(marker);
         assertEquals(200, checkout.status(), checkout::toString);
-        assertEquals("dev", sh("su site -c 'git -C " + path + " rev-parse --abbrev-ref HEAD'").strip());
+        assertEquals("dev", siteHead(path));
     }
 
     @Test
