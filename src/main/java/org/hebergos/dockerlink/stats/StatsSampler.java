@@ -13,7 +13,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +36,8 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.error.StoreUnavailable;
+import org.hebergos.dockerlink.history.HistoryStore;
 
 /**
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
@@ -56,7 +57,7 @@ public class StatsSampler {
     @Inject
     DockerGateway docker;
     @Inject
-    StatsStore store;
+    HistoryStore store;
     @Resource
     TimerService timers;
     @Resource
@@ -108,24 +109,6 @@ public class StatsSampler {
         }
     }
 
-    /**
-     * Compacts the samples of hours that ended more than an hour ago (the last hour stays in rows, so
-     * the newest sample of a running container is at hand) and purges what is older than
-     * {@code stats_retention}.
-     */
-    @Schedule(minute = "*/15", hour = "*", persistent = false)
-    void maintain() {
-        long now = Instant.now().getEpochSecond();
-        long before = now - settings.statsRetention().toSeconds();
-        try {
-            int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
-            int purged = store.purgeBefore(before);
-            LOG.fine(() -> "stats maintenance: " + chunks + " hours compacted, " + purged + " rows older than " + before + " purged");
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "stats maintenance failed: " + e.getMessage(), e);
-        }
-    }
-
     public Optional<RoundReport> lastRound() {
         return Optional.ofNullable(lastRound);
     }
@@ -151,7 +134,7 @@ public class StatsSampler {
                 reading.getValue().cancel(true);
                 failures++;
                 LOG.warning(() -> "stats of container " + id + ": no answer before the round's deadline");
-            } catch (ExecutionException | SQLException e) {
+            } catch (ExecutionException | StoreUnavailable e) {
                 failures++;
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 LOG.warning(() -> "stats of container " + id + " failed: " + cause);
@@ -163,8 +146,8 @@ public class StatsSampler {
         List<Sample> samples = new ArrayList<>(current.values());
         try {
             store.insert(samples);
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "storing " + samples.size() + " samples failed: " + e.getMessage(), e);
+        } catch (StoreUnavailable e) {
+            LOG.log(Level.WARNING, "storing " + samples.size() + " samples failed: " + e.getMessage());
             samples = List.of();
         }
         previous = current;
@@ -174,7 +157,7 @@ public class StatsSampler {
     }
 
     /** Last round's sample, or on first sight (agent restart, container started again) the stored one. */
-    private Sample previousOf(String id) throws SQLException {
+    private Sample previousOf(String id) {
         Sample last = previous.get(id);
         return last != null ? last : store.last(id).orElse(null);
     }
