@@ -18,7 +18,8 @@ import org.hebergos.dockerlink.error.StoreUnavailable;
 
 /**
  * Every 15 minutes: moves ended hours of samples into their compact form, summarizes them by the hour,
- * purges samples past {@code stats_retention} and summaries past {@code history_retention}. Each step
+ * purges samples past {@code stats_retention} and summaries past {@code history_retention}, and
+ * gives the file back the space of what it rewrote. Each step
  * runs whatever happened to the others (a failing compaction never keeps old samples from being
  * purged) and no failure escapes the timer, so it fires again. At deployment it opens the store once,
  * so a database that cannot be opened is reported (one WARNING line) before the first request.
@@ -62,6 +63,7 @@ public class HistoryMaintenance {
         step("summaries", () -> store.summarize(now));
         step("purge of samples", () -> store.purgeRaw(now - settings.statsRetention().toSeconds()));
         step("purge of summaries", () -> store.purgeSummaries(now - settings.historyRetention().toSeconds()));
+        step("file compaction", store::compactFile);
     }
 
     private void step(String name, IntSupplier step) {

@@ -86,6 +86,8 @@ public class HistoryStore {
                 }
                 insert.executeBatch();
                 c.commit();
+                database.durable(c);
+                database.recovered();
             } catch (SQLException | RuntimeException e) {
                 // series created in the failed transaction were rolled back with it
                 seriesByContainer.clear();
@@ -535,6 +537,12 @@ public class HistoryStore {
         } catch (SQLException e) {
             throw database.failed(e);
         }
+    }
+
+    /** Reclaims the file space of deleted and rewritten data (embedded H2; see {@link HistoryDatabase#compactFile}). */
+    public int compactFile() {
+        database.compactFile();
+        return 1;
     }
 
     static long key(int series, long second) {

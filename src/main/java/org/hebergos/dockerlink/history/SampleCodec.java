@@ -7,7 +7,7 @@ import java.util.List;
  * The compact form of one container's hour of samples: about 3 bytes for an idle sample instead of the
  * ~230 a table row takes. Each sample is a flag byte saying which figures are what the previous sample
  * predicts, then only the others: times as the change of the interval, memory as the change from the
- * previous sample, network deltas as they are and totals as the difference from previous total +
+ * previous sample (in pages when whole pages), network deltas as they are and totals as the difference from previous total +
  * delta (zero within a run), doubles as the bytes of their XOR with the previous value that are not
  * zero (Gorilla's idea, byte-aligned). Lossless: every figure decodes to exactly the bits it had.
  */
@@ -21,6 +21,7 @@ final class SampleCodec {
     private static final int NO_DELTA_DOWN = 1 << 5;
     private static final int UP_FOLLOWS = 1 << 6;
     private static final int DOWN_FOLLOWS = 1 << 7;
+    private static final long PAGE = 4096;
 
     private SampleCodec() {
     }
@@ -49,7 +50,7 @@ final class SampleCodec {
             if ((flags & SAME_INTERVAL) == 0) {
                 out.signed(interval - prevInterval);
             }
-            out.signed(p.memoryUsed() - prev.memoryUsed());
+            out.pages(p.memoryUsed() - prev.memoryUsed());
             if ((flags & SAME_MEMORY_LIMIT) == 0) {
                 out.signed(p.memoryLimit() - prev.memoryLimit());
             }
@@ -109,7 +110,7 @@ final class SampleCodec {
                 interval += signed();
             }
             time += interval;
-            memoryUsed += signed();
+            memoryUsed += pages();
             if ((flags & SAME_MEMORY_LIMIT) == 0) {
                 memoryLimit += signed();
             }
@@ -143,6 +144,13 @@ final class SampleCodec {
             return (zigzag >>> 1) ^ -(zigzag & 1);
         }
 
+        private long pages() {
+            long value = varint();
+            long zigzag = value >>> 1;
+            long change = (zigzag >>> 1) ^ -(zigzag & 1);
+            return (value & 1) == 0 ? change * PAGE : change;
+        }
+
         private long xor() {
             int head = in[at++] & 0xFF;
             int bytes = head >>> 4;
@@ -171,6 +179,13 @@ final class SampleCodec {
 
         void signed(long value) {
             varint((value << 1) ^ (value >> 63));
+        }
+
+        /** Memory changes by whole pages, mostly: counted in pages when it does (low bit 0). */
+        void pages(long change) {
+            boolean whole = change % PAGE == 0;
+            long value = whole ? change / PAGE : change;
+            varint(((value << 1) ^ (value >> 63)) << 1 | (whole ? 0 : 1));
         }
 
         /** A non-zero XOR: a head byte (significant bytes, trailing zero bytes), then those bytes. */
