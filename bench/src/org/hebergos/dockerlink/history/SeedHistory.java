@@ -14,12 +14,21 @@ import org.hebergos.dockerlink.stats.Sample;
  * Bench-only: fills the agent's own store (the project's HistoryStore, same schema, codec and
  * maintenance) with DAYS days of 10 s samples ending now for each container id, running the agent's
  * maintenance (compaction, hourly summaries, purges at the default retentions) after every seeded hour
- * as the agent would have. PROFILE {@code busy}: CPU figures with full-precision fractions, memory and
+ * as the agent would have (or every {@code -DmaintainEveryHours} hours, to seed a year faster).
+ * PROFILE {@code busy}: CPU figures with full-precision fractions, memory and
  * traffic changing every sample; {@code idle}: a container that mostly sleeps (CPU 0, memory and
  * counters mostly unchanged). Prints the database size and how many raw samples it keeps.
  * Usage: SeedHistory DATA_DIR PROFILE DAYS ID...
  */
 public final class SeedHistory {
+
+    /** The agent's maintenance steps but the file compaction (see {@link HistoryMaintenance}). */
+    private static void maintain(HistoryStore store, long now) {
+        store.compact(now);
+        store.summarize(now);
+        store.purgeRaw(now - 7 * 86_400L);
+        store.purgeSummaries(now - 400 * 86_400L);
+    }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
@@ -34,6 +43,8 @@ public final class SeedHistory {
         maintenance.settings = database.settings;
         maintenance.store = store;
 
+        // the agent runs maintenance every 15 minutes; seeding a year, once a seeded day is enough
+        long maintainEvery = Long.getLong("maintainEveryHours", 1);
         long now = Instant.now().getEpochSecond();
         long first = now - now % 10 - days * 86_400L + 10;
         Random random = new Random(ids.hashCode());
@@ -76,10 +87,13 @@ public final class SeedHistory {
                 store.insert(batch);
                 batch.clear();
             }
-            if ((t + 10) % 3600 == 0) {
-                maintenance.maintain(t + 10);
+            if ((t + 10) % (3600 * maintainEvery) == 0) {
+                maintain(store, t + 10);
             }
         }
+        maintain(store, now);
+        // the maintenance step that gives the file back its dead space, once at the end instead of
+        // after every seeded hour (it closes the database)
         maintenance.maintain(now);
         database.dispose();
         long bytes = Files.size(dir.resolve("stats.mv.db"));

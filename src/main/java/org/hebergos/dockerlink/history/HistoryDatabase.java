@@ -43,11 +43,19 @@ public class HistoryDatabase {
 
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
-        DataSource ds = open();
-        try {
-            return ds.getConnection();
-        } catch (SQLException e) {
-            throw failed(e);
+        for (int attempt = 0; ; attempt++) {
+            DataSource ds = open();
+            try {
+                return ds.getConnection();
+            } catch (SQLException e) {
+                throw failed(e);
+            } catch (IllegalStateException disposed) {
+                // the pool was disposed meanwhile (maintenance compacting the file, another call's
+                // failure): open it again, once
+                if (attempt > 0) {
+                    throw failed(disposed);
+                }
+            }
         }
     }
 
