@@ -46,7 +46,12 @@ public class HistoryDatabase {
         for (int attempt = 0; ; attempt++) {
             DataSource ds = open();
             try {
-                return ds.getConnection();
+                Connection c = ds.getConnection();
+                // a pooled connection comes back as the last user left it: a transaction left open
+                // there would pin an old snapshot (a series number read as free that is taken)
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                return c;
             } catch (SQLException e) {
                 throw failed(e);
             } catch (IllegalStateException disposed) {

@@ -175,9 +175,10 @@ public class HistoryStore {
             c.setAutoCommit(false);
             try {
                 reading.read(new Snapshot(c, series));
-                c.commit();
             } finally {
                 rollback(c);
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             return true;
         } catch (SQLException e) {
