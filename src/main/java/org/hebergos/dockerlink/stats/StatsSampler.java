@@ -5,17 +5,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,6 +37,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.history.HistoryStore;
 
 /**
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
@@ -67,7 +66,7 @@ public class StatsSampler {
     @Inject
     DockerGateway docker;
     @Inject
-    StatsStore store;
+    HistoryStore store;
     @Resource
     TimerService timers;
     @Resource
@@ -136,24 +135,6 @@ public class StatsSampler {
             LOG.log(Level.WARNING, "stats round failed unexpectedly", bug);
         } finally {
             roundRunning.set(false);
-        }
-    }
-
-    /**
-     * Compacts the samples of hours that ended more than an hour ago (the last hour stays in rows, so
-     * the newest sample of a running container is at hand) and purges what is older than
-     * {@code stats_retention}.
-     */
-    @Schedule(minute = "*/15", hour = "*", persistent = false)
-    void maintain() {
-        long now = Instant.now().getEpochSecond();
-        long before = now - settings.statsRetention().toSeconds();
-        try {
-            int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
-            int purged = store.purgeBefore(before);
-            LOG.fine(() -> "stats maintenance: " + chunks + " hours compacted, " + purged + " rows older than " + before + " purged");
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "stats maintenance failed: " + e.getMessage(), e);
         }
     }
 
@@ -264,7 +245,7 @@ public class StatsSampler {
             if (!batch.isEmpty()) {
                 store.insert(batch);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             storeFailure.failed(e.getMessage());
             return 0;
         }
@@ -285,7 +266,7 @@ public class StatsSampler {
         }
         try {
             return store.last(id).orElse(null);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             storeFailure.failed(e.getMessage());
             return null; // without a baseline the sample starts afresh: CPU 0, no delta
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
+import org.hebergos.dockerlink.history.HistoryStore;
 import org.hebergos.dockerlink.error.DockerUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class StatsSamplerTest {
                 return new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
             }
         };
-        cut.store = new StatsStore() {
+        cut.store = new HistoryStore() {
             @Override
             public void insert(List<Sample> samples) {
                 if (storeFailure != null) {
@@ -139,7 +139,7 @@ class StatsSamplerTest {
     }
 
     @Test
-    void theStoreBeingDownIsTheReasonGivenWhenItIs() throws SQLException {
+    void theStoreBeingDownIsTheReasonGivenWhenItIs() {
         storeFailure = new IllegalStateException("held by another agent");
         cut.onTimer();
         Optional<String> lag = cut.lag(Instant.now().plus(Duration.ofSeconds(7)));
