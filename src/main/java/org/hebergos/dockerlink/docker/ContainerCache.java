@@ -88,6 +88,7 @@ final class ContainerCache implements Closeable {
                     @Override
                     public void onNext(Event event) {
                         changed(event.getId());
+                        listener.event(event);
                     }
 
                     @Override
@@ -109,6 +110,7 @@ final class ContainerCache implements Closeable {
         listing = null;
         runs.clear();
         subscription = null;
+        listener.lost();
     }
 
     @Override
@@ -122,5 +124,27 @@ final class ContainerCache implements Closeable {
                 LOG.log(Level.FINE, "closing the docker event stream", e);
             }
         }
+    }
+
+    /** Who else hears the watched events (the live event feed); it must return at once and throw nothing. */
+    interface Listener {
+
+        void event(Event event);
+
+        void lost();
+    }
+
+    private volatile Listener listener = new Listener() {
+        @Override
+        public void event(Event event) {
+        }
+
+        @Override
+        public void lost() {
+        }
+    };
+
+    void listen(Listener listener) {
+        this.listener = listener;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -72,6 +73,8 @@ public class StatsSampler {
     TimerService timers;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Event<StatsRound> roundTaken;
 
     ThreadPoolExecutor pool;
     private final AtomicBoolean roundRunning = new AtomicBoolean();
@@ -130,6 +133,7 @@ public class StatsSampler {
                     pendingSamples(), round.failures(), Duration.between(start, Instant.now()).toMillis(),
                     skippedRounds.get(), droppedSamples);
             LOG.fine(() -> "stats round: " + lastRound);
+            roundTaken.fire(new StatsRound(start.getEpochSecond(), round.samples()));
         } catch (RuntimeException | Error bug) {
             // an escaping exception would cancel the timer for good
             roundFailure.failed(bug.toString());
