@@ -1,6 +1,8 @@
 package org.hebergos.dockerlink.history;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -9,7 +11,7 @@ import java.io.Writer;
  * prints byte counts in KiB exactly with integer arithmetic, and reuses the text of a figure that did
  * not change since the previous sample (limits, idle memory) instead of formatting it again.
  */
-final class HistoryJson {
+public final class HistoryJson {
 
     private static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
 
@@ -25,6 +27,17 @@ final class HistoryJson {
     HistoryJson(Writer out, boolean peaks) {
         this.out = out;
         this.peaks = peaks;
+    }
+
+    /** One raw sample as a member of an answer, {@code "time":{…}}: what the live event stream sends. */
+    public static String member(Point p) {
+        StringWriter text = new StringWriter(256);
+        try {
+            new HistoryJson(text, false).point(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return text.toString().substring(1); // without the answer's opening brace
     }
 
     /** One raw sample. */

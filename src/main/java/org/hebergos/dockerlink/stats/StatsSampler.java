@@ -13,6 +13,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,8 @@ public class StatsSampler {
     TimerService timers;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Event<StatsRound> roundTaken;
 
     ThreadPoolExecutor pool;
     private final AtomicBoolean roundRunning = new AtomicBoolean();
@@ -129,6 +132,7 @@ public class StatsSampler {
                     pendingSamples(), round.failures(), Duration.between(start, Instant.now()).toMillis(),
                     skippedRounds.get(), droppedSamples);
             LOG.fine(() -> "stats round: " + lastRound);
+            roundTaken.fire(new StatsRound(start.getEpochSecond(), round.samples()));
         } catch (RuntimeException | Error bug) {
             // an escaping exception would cancel the timer for good
             roundFailure.failed(bug.toString());

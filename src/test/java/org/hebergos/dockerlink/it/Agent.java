@@ -79,6 +79,21 @@ final class Agent {
         }
     }
 
+    /** PATCH with a body of the given content type, or none when {@code contentType} is null. */
+    Reply patch(String pathAndQuery, String contentType, String body) {
+        // HTTP/1.1 from the start: the server stalls on an h2c upgrade offer that carries a body
+        HttpRequest.Builder request = request(pathAndQuery).version(HttpClient.Version.HTTP_1_1);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method("PATCH", body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+                "Bearer " + TOKEN);
+    }
+
+    Reply delete(String pathAndQuery) {
+        return send(request(pathAndQuery).DELETE(), "Bearer " + TOKEN);
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(120));
     }

@@ -34,6 +34,7 @@ class StatsSamplerTest {
 
     private final StatsSampler cut = new StatsSampler();
     private final List<List<Sample>> written = new ArrayList<>();
+    private final RecordedRounds rounds = new RecordedRounds();
     private RuntimeException engineFailure;
     private RuntimeException storeFailure;
 
@@ -41,6 +42,7 @@ class StatsSamplerTest {
     void wire() {
         cut.settings = Settings.from(Map.of("stats_interval", "2s"), key -> null);
         cut.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        cut.roundTaken = rounds;
         cut.docker = new DockerGateway() {
             @Override
             public List<ContainerInfo> containers(boolean runningOnly) {
@@ -144,5 +146,17 @@ class StatsSamplerTest {
         cut.onTimer();
         Optional<String> lag = cut.lag(Instant.now().plus(Duration.ofSeconds(7)));
         assertEquals("the stats store is unavailable", lag.orElseThrow().replaceAll(".*: ", ""));
+    }
+
+    @Test
+    void eachRoundIsAnnouncedWithItsSamplesForTheEventStream() {
+        cut.onTimer();
+        storeFailure = new IllegalStateException("disk full");
+        cut.onTimer();
+        assertEquals(2, rounds.fired.size(), "announced whether stored or not");
+        StatsRound last = rounds.fired.get(1);
+        assertEquals(1, last.samples().size());
+        String member = last.members().get(ID);
+        assertTrue(member.startsWith("\"" + last.time() + "\":{\"memory\":{\"used\":"), member);
     }
 }
