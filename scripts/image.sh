@@ -99,6 +99,7 @@ rm "$root/opt/docker-link/classes.lst"
 rm -rf "$root/opt/payara/applications/__internal"
 
 echo "docker import $IMAGE:$VERSION" >&2
+previous=$(docker image inspect --format '{{.Id}}' "$IMAGE:$VERSION" 2>/dev/null || true)
 entrypoint=$(printf '"%s",' /opt/java/bin/java "${JVM_OPTIONS[@]}" -jar /opt/payara/launch-micro.jar "${MICRO_OPTIONS[@]}")
 # Root owns the runtime (read-only for the agent); the agent owns its Payara instance and /data.
 tar -C "$root" -cf "$work/rootfs.tar" --numeric-owner --owner=0 --group=0 --exclude=./opt/payara --exclude=./data .
@@ -113,4 +114,6 @@ docker import \
   -c 'ENV DATA_DIR=/data DOCKER_SOCK=/var/run/docker.sock HEBERGOS_ENV=/nonexistent/.env' \
   "$work/rootfs.tar" "$IMAGE:$VERSION" >/dev/null
 docker tag "$IMAGE:$VERSION" "$IMAGE:latest"
+# the image this one replaces, unless a container still uses it
+[ -n "$previous" ] && docker rmi "$previous" >/dev/null 2>&1 || true
 echo "Built $IMAGE:$VERSION and $IMAGE:latest ($(docker image inspect --format '{{.Size}}' "$IMAGE:$VERSION" | awk '{printf "%.0f MB", $1 / 1e6}'))"

@@ -213,15 +213,20 @@ class ImageIT {
             FileChannel channel = FileChannel.open(Path.of("/tmp/hebergos-it-swarm.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
-            String state = Docker.cli("info", "--format", "{{.Swarm.LocalNodeState}}").strip();
-            if (!state.equals("inactive")) {
+            try {
+                String state = Docker.cli("info", "--format", "{{.Swarm.LocalNodeState}}").strip();
+                if (!state.equals("inactive")) {
+                    fail("the engine is already in a swarm (" + state + "); this test makes and leaves its own"
+                            + " (a test run killed midway leaves one: docker swarm leave --force)");
+                }
+                boolean gwbridge = Docker.attempt("network", "inspect", "docker_gwbridge").code() == 0;
+                Docker.cli("swarm", "init", "--advertise-addr", "127.0.0.1");
+                return new OneNodeSwarm(channel, lock, gwbridge);
+            } catch (RuntimeException | Error e) {
                 lock.release();
                 channel.close();
-                fail("the engine is already in a swarm (" + state + "); this test makes and leaves its own");
+                throw e;
             }
-            boolean gwbridge = Docker.attempt("network", "inspect", "docker_gwbridge").code() == 0;
-            Docker.cli("swarm", "init", "--advertise-addr", "127.0.0.1");
-            return new OneNodeSwarm(channel, lock, gwbridge);
         }
 
         @Override
