@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -180,7 +179,7 @@ class ImageIT {
     void aSwarmGlobalServiceAnswersOnItsHostModePort() throws IOException {
         String service = PREFIX + "-svc";
         String serviceVolume = PREFIX + "-svc-data";
-        int port = freePort();
+        int port = MicroServer.freePort();
         try (OneNodeSwarm swarm = OneNodeSwarm.create()) {
             try {
                 Docker.cli("service", "create", "--detach", "--no-resolve-image", "--name", service, "--mode", "global",
@@ -266,7 +265,7 @@ class ImageIT {
             } catch (UncheckedIOException notYet) {
                 // still starting
             }
-            pause(500);
+            AgentIT.pause(500);
         }
         fail("no answer on port " + port + " within " + START_LIMIT.toSeconds() + " s: " + diagnosis.get());
         return null;
@@ -284,26 +283,14 @@ class ImageIT {
             if (Instant.now().isAfter(deadline)) {
                 fail("fewer than " + atLeast + " samples of " + id + " after 60 s: " + reply);
             }
-            pause(1000);
+            AgentIT.pause(1000);
         }
     }
 
     private static void awaitGone(String filter) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!Docker.cli("ps", "-aq", "--filter", filter).isBlank() && Instant.now().isBefore(deadline)) {
-            pause(500);
+            AgentIT.pause(500);
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        AgentIT.pause(millis);
     }
 }
