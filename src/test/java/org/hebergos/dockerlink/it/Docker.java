@@ -82,6 +82,13 @@ final class Docker {
     record Result(int code, String output) {
     }
 
+    /** {@code docker ARGS} whatever its exit code. */
+    static Result attempt(String... args) {
+        List<String> argv = new ArrayList<>(List.of("docker"));
+        argv.addAll(List.of(args));
+        return run(argv);
+    }
+
     /** {@code docker exec ID ARGV} whatever its exit code. */
     static Result exec(String id, String... argv) {
         List<String> command = new ArrayList<>(List.of("docker", "exec", id));
