@@ -30,6 +30,9 @@ final class Client implements Runnable {
     record Message(long id, String type, String data) {
     }
 
+    /** A comment written at once to find out whether the client is still there. */
+    private static final Message PROBE = new Message(0, "", "");
+
     private final SseEventSink sink;
     private final Sse sse;
     private final Set<String> only;
@@ -77,6 +80,18 @@ final class Client implements Runnable {
         return true;
     }
 
+    /**
+     * Writes two comments as soon as the writer is free: a client that went away makes the second one fail
+     * (the first may still be taken by the kernel), and its stream ends, freeing its slot.
+     */
+    synchronized void probe() {
+        if (!ending) {
+            buffer.addFirst(PROBE);
+            buffer.addFirst(PROBE);
+            notifyAll();
+        }
+    }
+
     /** Ends the stream after what is buffered (the agent stops). */
     synchronized void end() {
         if (!ending) {
@@ -114,6 +129,8 @@ final class Client implements Runnable {
                     write(sse.newEventBuilder().comment("heartbeat").build());
                 } else if (message.type() == null) {
                     break;
+                } else if (message == PROBE) {
+                    write(sse.newEventBuilder().comment("are you there").build());
                 } else {
                     write(sse.newEventBuilder().id(Long.toString(message.id())).name(message.type()).data(message.data()).build());
                 }

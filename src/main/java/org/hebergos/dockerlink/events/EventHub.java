@@ -54,6 +54,9 @@ public class EventHub {
     private static final Object LOST = new Object();
     private static final Object STOP = new Object();
 
+    /** How long a new stream waits for a probed client to free its slot. */
+    private static final long SLOT_WAIT_MILLIS = 2000;
+
     @Inject
     Settings settings;
     @Inject
@@ -109,7 +112,7 @@ public class EventHub {
                 throw new TooManyStreams("the agent is stopping");
             }
             if (clients.size() >= settings.eventsClients()) {
-                throw new TooManyStreams("all " + settings.eventsClients() + " streams (events_clients) are open");
+                awaitFreeSlot();
             }
             Client client = new Client(sink, sse, only, this::ended);
             boolean fits = true;
@@ -143,6 +146,27 @@ public class EventHub {
 
     private synchronized void ended(Client client) {
         clients.remove(client);
+        notifyAll();
+    }
+
+    /**
+     * Every stream is taken: clients that went away keep theirs until a write to them fails, so each is
+     * probed and the new one waits a moment for a slot before it is refused.
+     */
+    private synchronized void awaitFreeSlot() {
+        clients.forEach(Client::probe);
+        long deadline = System.currentTimeMillis() + SLOT_WAIT_MILLIS;
+        try {
+            for (long left = SLOT_WAIT_MILLIS; clients.size() >= settings.eventsClients() && left > 0;
+                    left = deadline - System.currentTimeMillis()) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (clients.size() >= settings.eventsClients()) {
+            throw new TooManyStreams("all " + settings.eventsClients() + " streams (events_clients) are open");
+        }
     }
 
     void roundTaken(@Observes StatsRound round) {

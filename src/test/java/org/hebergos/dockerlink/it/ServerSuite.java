@@ -153,7 +153,7 @@ abstract class ServerSuite {
         String[][] calls = {{"GET", "v1/nothing-here", "404"}, {"GET", "", "404"}, {"GET", "v1/container/?id=..%2Fetc", "400"},
                 {"GET", "v1/container/?running=maybe", "400"}, {"POST", "v1/container/stop", "400"},
                 {"POST", "v1/container/start?id=absent-" + PREFIX, "404"}, {"GET", "v1/container/stats?id=" + "f".repeat(64) + "&since=0", "404"},
-                {"GET", "v1/container/stats?id=x", "400"}, {"DELETE", "v1/container/", "405"}, {"GET", "v1/container/start", "405"}};
+                {"GET", "v1/container/stats?id=x", "400"}, {"PUT", "v1/container/", "405"}, {"GET", "v1/container/start", "405"}};
         for (String[] call : calls) {
             Agent.Reply reply = agent().raw(call[0], call[1], "Bearer " + Agent.TOKEN);
             String what = String.join(" ", call) + " -> " + reply;
