@@ -29,7 +29,8 @@ APP_UID=10001
 # modules (jdeps names them for Payara's monitoring probes and javassist's hot swap, both unused).
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.management.rmi,java.naming,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.security.auth,jdk.unsupported,jdk.xml.dom,jdk.zipfs
 # Payara Micro's options, as scripts/run.sh passes them.
-MICRO_OPTIONS=(--nocluster --nohazelcast --contextroot / --prebootcommandfile /opt/docker-link/payara-preboot.asadmin)
+MICRO_OPTIONS=(--nohazelcast --disablephonehome --contextroot / --prebootcommandfile /opt/docker-link/payara-preboot.asadmin
+  --postdeploycommandfile /opt/docker-link/payara-postdeploy.asadmin)
 JVM_OPTIONS=(-Djava.net.preferIPv4Stack=true)
 HEAP_OPTIONS="-Xmx256m -XX:+UseSerialGC"
 
@@ -71,7 +72,7 @@ printf 'root:x:0:0:root:/root:/nonexistent\ndocker-link:x:%s:%s:HebergOS docker 
 printf 'root:x:0:\ndocker-link:x:%s:\n' "$APP_UID" >"$root/etc/group"
 # Payara resolves the container's host name: /etc/hosts (Docker writes it there) before any DNS
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$root/etc/nsswitch.conf"
-cp scripts/payara-preboot.asadmin "$root/opt/docker-link/"
+cp scripts/payara-preboot.asadmin scripts/payara-postdeploy.asadmin "$root/opt/docker-link/"
 
 echo "Payara Micro: unpacking it and deploying the WAR once, at build time" >&2
 tar -C "$root" -c --numeric-owner --owner=0 --group=0 . | docker import - "$stage" >/dev/null

@@ -32,5 +32,5 @@ export HEBERGOS_ENV="$ENV_FILE"
 # listens on port 6900; --nocluster would start it again). The preboot file turns off Payara's own /health
 # and keeps the HTTP port closed until the postdeploy file opens it, once the agent is deployed.
 exec java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-  --deploy target/docker-link.war --contextroot / --port "$port" --nohazelcast \
+  --deploy target/docker-link.war --contextroot / --port "$port" --nohazelcast --disablephonehome \
   --prebootcommandfile scripts/payara-preboot.asadmin --postdeploycommandfile scripts/payara-postdeploy.asadmin

@@ -44,7 +44,7 @@ final class MicroServer implements AutoCloseable {
                     "-Xmx256m", "-Djava.net.preferIPv4Stack=true",
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("war", "target/docker-link.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast",
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
                     "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
                     "--postdeploycommandfile", System.getProperty("payara.postdeploy", "scripts/payara-postdeploy.asadmin"),
                     // a fresh instance directory: Payara redeploys what an old one holds, twice loading the agent
