@@ -37,6 +37,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.metrics.LastRound;
 
 /**
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
@@ -57,6 +58,8 @@ public class StatsSampler {
     DockerGateway docker;
     @Inject
     StatsStore store;
+    @Inject
+    LastRound published;
     @Resource
     TimerService timers;
     @Resource
@@ -167,6 +170,7 @@ public class StatsSampler {
             LOG.log(Level.WARNING, "storing " + samples.size() + " samples failed: " + e.getMessage(), e);
             samples = List.of();
         }
+        published.publish(time, readings, current);
         previous = current;
         previousRoundTime = time;
         return new RoundReport(time, running.size(), samples.size(), failures,
