@@ -28,6 +28,11 @@ public record Settings(Optional<String> dockerHost,
                        Optional<String> statsDataSource,
                        Duration gitTimeout) {
 
+    /** Below this a round's deadline (80 %) ends before the engine's next 1 s stats tick has answered. */
+    public static final Duration MIN_STATS_INTERVAL = Duration.ofSeconds(2);
+    /** From this on, a round has time for the engine's answers even on a loaded host. */
+    public static final Duration COMFORTABLE_STATS_INTERVAL = Duration.ofSeconds(5);
+
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
 
     /**
@@ -44,12 +49,21 @@ public record Settings(Optional<String> dockerHost,
                 value.apply("docker_sock").map(Settings::dockerHost),
                 value.apply("api_token"),
                 duration("docker_timeout", value.apply("docker_timeout").orElse("30s"), 's'),
-                duration("stats_interval", value.apply("stats_interval").orElse("10s"), 's'),
+                statsInterval(value.apply("stats_interval").orElse("10s")),
                 positive("stats_concurrency", value.apply("stats_concurrency").orElse("256")),
                 duration("stats_retention", value.apply("stats_retention").orElse("7d"), 'd'),
                 Path.of(value.apply("data_dir").orElse("data")).toAbsolutePath(),
                 value.apply("stats_datasource"),
                 duration("git_timeout", value.apply("git_timeout").orElse("60s"), 's'));
+    }
+
+    private static Duration statsInterval(String text) {
+        Duration interval = duration("stats_interval", text, 's');
+        if (interval.compareTo(MIN_STATS_INTERVAL) < 0) {
+            throw new IllegalArgumentException("stats_interval: at least " + MIN_STATS_INTERVAL.toSeconds()
+                    + "s (the engine answers a stats call at its next 1 s tick), got '" + text + "'");
+        }
+        return interval;
     }
 
     /** A bare path means a unix socket; URLs are taken as they are. */

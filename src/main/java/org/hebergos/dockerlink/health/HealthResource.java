@@ -4,17 +4,24 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Optional;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.security.ApiToken;
+import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.stats.RoundReport;
 import org.hebergos.dockerlink.stats.StatsSampler;
 
 /**
  * {@code GET /health}, open to liveness probes: answers 200 while the agent runs and says whether the
- * Docker engine answers. It tells nothing about containers.
+ * Docker engine and the stats store work and whether sampling keeps up. Without the token it tells
+ * nothing about containers, paths or sockets; with it, the reasons too.
  */
 @Path("health")
 @RequestScoped
@@ -24,25 +31,43 @@ public class HealthResource {
     DockerGateway docker;
     @Inject
     StatsSampler sampler;
+    @Inject
+    ApiToken token;
 
     @GET
+    @Public
     @Produces(MediaType.APPLICATION_JSON)
-    public Health health() {
+    public Health health(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean details = token.accepts(authorization);
+        String dockerProblem = null;
         try {
             docker.ping();
-            return new Health("up", "up", null, sampler.lastRound().orElse(null));
         } catch (AgentException e) {
-            return new Health("up", "down", e.getMessage(), sampler.lastRound().orElse(null));
+            dockerProblem = e.getMessage();
         }
+        Optional<String> storeProblem = sampler.storeProblem();
+        Optional<String> lag = sampler.lag(Instant.now());
+        return new Health(lag.isPresent() ? "degraded" : "up", lag.orElse(null),
+                dockerProblem == null ? "up" : "down", details ? dockerProblem : null,
+                storeProblem.isPresent() ? "down" : "up", details ? storeProblem.orElse(null) : null,
+                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null));
     }
 
     /**
-     * @param dockerReason why Docker is down, absent when it is up
-     * @param statsRound   the last stats sampling round, absent before the first
+     * @param agent         {@code up}, or {@code degraded} while sampling does not keep up
+     * @param degradedReason why it is degraded, naming no path
+     * @param dockerReason  why Docker is down; only for a caller with the token
+     * @param storeReason   why the stats store refuses writes; only for a caller with the token
+     * @param lastStored    unix second a sampling round last ended with everything stored
+     * @param statsRound    the last stats sampling round, absent before the first
      */
     public record Health(String agent,
+                         @JsonbProperty("degraded_reason") String degradedReason,
                          String docker,
                          @JsonbProperty("docker_reason") String dockerReason,
+                         String store,
+                         @JsonbProperty("store_reason") String storeReason,
+                         @JsonbProperty("last_stored") long lastStored,
                          @JsonbProperty("stats_round") RoundReport statsRound) {
     }
 }

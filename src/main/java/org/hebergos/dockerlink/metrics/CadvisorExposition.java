@@ -74,12 +74,17 @@ final class CadvisorExposition {
                         last.durationMillis() / 1000d),
                 gauge("hebergos_stats_last_round_containers", null, "Running containers the last sampling round found.", last.containers()),
                 gauge("hebergos_stats_last_round_sampled", null, "Containers the last sampling round read.", last.sampled()),
+                gauge("hebergos_stats_pending_samples", null, "Samples held in memory because the stats store did not accept them yet.",
+                        last.pending()),
                 CounterSnapshot.builder().name("hebergos_stats_failed_readings")
                         .help("Stats readings that failed or missed their round's deadline since the agent started.")
                         .dataPoint(CounterDataPointSnapshot.builder().value(failedReadings).build()).build(),
                 CounterSnapshot.builder().name("hebergos_stats_skipped_rounds")
                         .help("Sampling rounds skipped since the agent started because the previous one was still running.")
-                        .dataPoint(CounterDataPointSnapshot.builder().value(last.skippedRounds()).build()).build());
+                        .dataPoint(CounterDataPointSnapshot.builder().value(last.skippedRounds()).build()).build(),
+                CounterSnapshot.builder().name("hebergos_stats_dropped_samples")
+                        .help("Samples given up since the agent started because the stats store stayed unavailable too long.")
+                        .dataPoint(CounterDataPointSnapshot.builder().value(last.droppedSamples()).build()).build());
     }
 
     private static Labels labels(RoundReadings.Reading r) {

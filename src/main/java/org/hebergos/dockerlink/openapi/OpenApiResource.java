@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hebergos.dockerlink.security.Public;
 
 /**
  * {@code GET /openapi} (YAML, or JSON when the client prefers {@code application/json}) and
@@ -24,12 +25,14 @@ public class OpenApiResource {
     OpenApiDocument document;
 
     @GET
+    @Public
     @Path("openapi")
     public Response openapi(@Context HttpHeaders headers) {
         return prefersJson(headers) ? json() : Response.ok(document.yaml(), YAML).build();
     }
 
     @GET
+    @Public
     @Path("openapi.json")
     public Response json() {
         return Response.ok(document.json(), JSON).build();

@@ -9,6 +9,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -16,13 +18,13 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,14 +45,23 @@ import org.hebergos.dockerlink.metrics.LastRound;
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
  * stats call per container, all at once on {@code stats_concurrency} managed threads, each bounded by
  * the round's deadline, then one batch into the store. A round still running when the next is due makes
- * the next one skip (counted), so rounds never pile up.
+ * the next one skip (counted), so rounds never pile up. Nothing that goes wrong in a round (engine,
+ * database, a bug) escapes the timer, which would cancel it: the failure is logged, counted and reported
+ * in {@code /health}, and the next round runs. Samples the store refuses are held back and written with
+ * the next round that gets through, up to {@link #MAX_PENDING_ROUNDS} rounds.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// no container transaction around a round: the store manages its own (and on a JTA DataSource a commit
+// inside a container transaction would be illegal)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StatsSampler {
 
     private static final Logger LOG = Logger.getLogger(StatsSampler.class.getName());
+    static final int MAX_PENDING_ROUNDS = 30;
+    /** Rounds without a stored result after which {@code /health} says the agent is degraded. */
+    static final int DEGRADED_AFTER_ROUNDS = 3;
 
     @Inject
     Settings settings;
@@ -65,20 +76,33 @@ public class StatsSampler {
     @Resource
     ManagedThreadFactory threads;
 
-    private ExecutorService pool;
+    ThreadPoolExecutor pool;
     private final AtomicBoolean roundRunning = new AtomicBoolean();
     private final AtomicLong skippedRounds = new AtomicLong();
     /** The previous sample of each container seen in the last round. */
     private Map<String, Sample> previous = new HashMap<>();
     private long previousRoundTime;
+    /** Rounds the store has not accepted yet, oldest first. */
+    private final Deque<List<Sample>> pending = new ArrayDeque<>();
+    private long droppedSamples;
+    private final RepeatedFailureLog roundFailure = new RepeatedFailureLog(LOG, "stats round");
+    private final RepeatedFailureLog storeFailure = new RepeatedFailureLog(LOG, "storing stats");
+    private final RepeatedFailureLog tooSlow = new RepeatedFailureLog(LOG, "stats readings");
     private volatile RoundReport lastRound;
-    private String lastFailure;
+    /** When a round last ended with everything it had written (or nothing to write): the startup time at first. */
+    private volatile Instant lastStored = Instant.now();
 
     @PostConstruct
     void schedule() {
         int size = settings.statsConcurrency();
         pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
         long interval = settings.statsInterval().toMillis();
+        if (settings.statsInterval().compareTo(Settings.COMFORTABLE_STATS_INTERVAL) < 0) {
+            LOG.warning(() -> "stats_interval " + settings.statsInterval().toSeconds() + " s: the engine answers a stats call at its"
+                    + " next 1 s tick, so readings may miss the round's deadline (80 % of the interval); "
+                    + Settings.COMFORTABLE_STATS_INTERVAL.toSeconds() + " s or more is safe");
+        }
         long now = System.currentTimeMillis();
         previousRoundTime = now / 1000;
         long untilBoundary = interval - now % interval;
@@ -98,14 +122,21 @@ public class StatsSampler {
             return;
         }
         try {
-            lastRound = round(Instant.now());
-            lastFailure = null;
+            Instant start = Instant.now();
+            Round round = sampleOrFail(start);
+            // rounds held back are written even when this one failed
+            int stored = store(round.samples());
+            if (!round.failed() && pending.isEmpty()) {
+                lastStored = Instant.now();
+            }
+            lastRound = new RoundReport(start.getEpochSecond(), round.containers(), round.samples().size(), stored,
+                    pendingSamples(), round.failures(), Duration.between(start, Instant.now()).toMillis(),
+                    skippedRounds.get(), droppedSamples);
             LOG.fine(() -> "stats round: " + lastRound);
-        } catch (AgentException e) {
-            // Docker down fails every round: say it once, and again only when the reason changes
-            Level level = e.getMessage().equals(lastFailure) ? Level.FINE : Level.WARNING;
-            lastFailure = e.getMessage();
-            LOG.log(level, () -> "stats round failed: " + e.getMessage());
+        } catch (RuntimeException | Error bug) {
+            // an escaping exception would cancel the timer for good
+            roundFailure.failed(bug.toString());
+            LOG.log(Level.WARNING, "stats round failed unexpectedly", bug);
         } finally {
             roundRunning.set(false);
         }
@@ -124,7 +155,7 @@ public class StatsSampler {
             int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
             int purged = store.purgeBefore(before);
             LOG.fine(() -> "stats maintenance: " + chunks + " hours compacted, " + purged + " rows older than " + before + " purged");
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "stats maintenance failed: " + e.getMessage(), e);
         }
     }
@@ -133,7 +164,47 @@ public class StatsSampler {
         return Optional.ofNullable(lastRound);
     }
 
-    RoundReport round(Instant start) {
+    /** Why the store refused the last write, with the path of the database; empty while it works. */
+    public Optional<String> storeProblem() {
+        return Optional.ofNullable(storeFailure.reason());
+    }
+
+    /** The last time a round ended with all its samples stored. */
+    public Instant lastStored() {
+        return lastStored;
+    }
+
+    /**
+     * Why sampling is not keeping up, in words that name no path: no round stored for
+     * {@link #DEGRADED_AFTER_ROUNDS} intervals. Empty while it keeps up.
+     */
+    public Optional<String> lag(Instant now) {
+        Duration since = Duration.between(lastStored, now);
+        if (since.compareTo(settings.statsInterval().multipliedBy(DEGRADED_AFTER_ROUNDS)) <= 0) {
+            return Optional.empty();
+        }
+        String cause = storeFailure.reason() != null ? "the stats store is unavailable"
+                : roundFailure.reason() != null ? "sampling rounds fail" : "sampling rounds do not complete";
+        return Optional.of("no stats round stored for " + since.toSeconds() + " s: " + cause);
+    }
+
+    private record Round(int containers, List<Sample> samples, int failures, boolean failed) {
+
+        static final Round FAILED = new Round(0, List.of(), 0, true);
+    }
+
+    private Round sampleOrFail(Instant start) {
+        try {
+            Round round = sample(start);
+            roundFailure.succeeded();
+            return round;
+        } catch (AgentException e) {
+            roundFailure.failed(e.getMessage());
+            return Round.FAILED;
+        }
+    }
+
+    private Round sample(Instant start) {
         long time = start.getEpochSecond();
         Instant deadline = start.plus(settings.statsInterval().multipliedBy(8).dividedBy(10));
         List<ContainerInfo> running = docker.containers(true);
@@ -143,6 +214,7 @@ public class StatsSampler {
         }
         Map<String, Sample> current = new HashMap<>();
         int failures = 0;
+        int late = 0;
         for (Map.Entry<ContainerInfo, Future<EngineStats>> reading : readings.entrySet()) {
             String id = reading.getKey().id();
             try {
@@ -153,33 +225,73 @@ public class StatsSampler {
             } catch (TimeoutException e) {
                 reading.getValue().cancel(true);
                 failures++;
+                late++;
                 LOG.warning(() -> "stats of container " + id + ": no answer before the round's deadline");
-            } catch (ExecutionException | SQLException e) {
+            } catch (ExecutionException e) {
                 failures++;
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                LOG.warning(() -> "stats of container " + id + " failed: " + cause);
+                LOG.warning(() -> "stats of container " + id + " failed: " + e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("stats round interrupted", e);
             }
         }
-        List<Sample> samples = new ArrayList<>(current.values());
-        try {
-            store.insert(samples);
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "storing " + samples.size() + " samples failed: " + e.getMessage(), e);
-            samples = List.of();
+        if (late > 0) {
+            long took = Duration.between(start, Instant.now()).toMillis();
+            tooSlow.failed(late + " of " + running.size() + " readings missed the deadline of "
+                    + Duration.between(start, deadline).toMillis() + " ms (80 % of stats_interval); the round took " + took
+                    + " ms: raise stats_interval or stats_concurrency");
+        } else {
+            tooSlow.succeeded();
         }
         published.publish(time, readings, current);
         previous = current;
         previousRoundTime = time;
-        return new RoundReport(time, running.size(), samples.size(), failures,
-                Duration.between(start, Instant.now()).toMillis(), skippedRounds.get());
+        return new Round(running.size(), List.copyOf(current.values()), failures, false);
+    }
+
+    /**
+     * Writes the held-back rounds and this one in one transaction; on failure keeps them for the next
+     * round, giving up the oldest beyond {@link #MAX_PENDING_ROUNDS}. Returns how many samples were stored.
+     */
+    private int store(List<Sample> samples) {
+        if (!samples.isEmpty()) {
+            pending.addLast(samples);
+        }
+        while (pending.size() > MAX_PENDING_ROUNDS) {
+            int dropped = pending.removeFirst().size();
+            droppedSamples += dropped;
+            LOG.warning(() -> dropped + " samples of a round dropped: the store has refused them for "
+                    + MAX_PENDING_ROUNDS + " rounds");
+        }
+        List<Sample> batch = pending.stream().flatMap(List::stream).toList();
+        try {
+            if (!batch.isEmpty()) {
+                store.insert(batch);
+            }
+        } catch (SQLException | RuntimeException e) {
+            storeFailure.failed(e.getMessage());
+            return 0;
+        }
+        pending.clear();
+        storeFailure.succeeded();
+        return batch.size();
+    }
+
+    private int pendingSamples() {
+        return pending.stream().mapToInt(List::size).sum();
     }
 
     /** Last round's sample, or on first sight (agent restart, container started again) the stored one. */
-    private Sample previousOf(String id) throws SQLException {
+    private Sample previousOf(String id) {
         Sample last = previous.get(id);
-        return last != null ? last : store.last(id).orElse(null);
+        if (last != null) {
+            return last;
+        }
+        try {
+            return store.last(id).orElse(null);
+        } catch (SQLException | RuntimeException e) {
+            storeFailure.failed(e.getMessage());
+            return null; // without a baseline the sample starts afresh: CPU 0, no delta
+        }
     }
 }

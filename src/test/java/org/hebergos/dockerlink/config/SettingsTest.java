@@ -63,4 +63,12 @@ class SettingsTest {
         assertThrows(IllegalArgumentException.class, () -> Settings.duration("git_timeout", "0s", 's'));
         assertThrows(IllegalArgumentException.class, () -> Settings.from(Map.of("stats_concurrency", "-1"), k -> null));
     }
+
+    @Test
+    void aStatsIntervalShorterThanTheEnginesTickIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("stats_interval", "1s"), k -> null));
+        assertTrue(e.getMessage().startsWith("stats_interval: at least 2s"), e.getMessage());
+        assertEquals(Duration.ofSeconds(2), Settings.from(Map.of("stats_interval", "2"), k -> null).statsInterval());
+    }
 }

@@ -6,11 +6,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The panel's side of the API: plain HTTP calls to a running agent, with or without the token. */
@@ -62,6 +64,29 @@ final class Agent {
     /** GET with the token and this Accept header. */
     Reply getAccepting(String accept, String pathAndQuery) {
         return send(request(pathAndQuery).header("Accept", accept).GET(), "Bearer " + TOKEN);
+    }
+
+    /**
+     * Sends {@code method} for {@code target} (relative to the deployment) exactly as written (no client-side normalisation of dot-segments,
+     * matrix parameters or encodings) over a plain socket, as an attacker's client would.
+     */
+    Reply raw(String method, String target, String authorization) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            String request = method + " " + uri.getRawPath() + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\n" + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            String contentType = head.lines().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            return new Reply(Integer.parseInt(head.substring(9, 12)), contentType, end < 0 ? "" : answer.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -20,7 +21,8 @@ class DockerDownIT {
     @BeforeAll
     static void start() {
         noDocker = MicroServer.start("no-docker", Map.of(
-                "DOCKER_SOCK", "/nonexistent/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/no-docker/data"));
+                "DOCKER_SOCK", "/nonexistent/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/no-docker/data",
+                "STATS_INTERVAL", "2s"));
         noToken = MicroServer.start("no-token", Map.of(
                 "DOCKER_SOCK", "/var/run/docker.sock", "DATA_DIR", "target/it/no-token/data"));
     }
@@ -48,10 +50,26 @@ class DockerDownIT {
     }
 
     @Test
-    void healthStillAnswersAndSaysDockerIsDown() {
+    void healthStillAnswersAndSaysDockerIsDownWithTheReasonOnlyForTheToken() {
+        Agent.Reply anonymous = noDocker.agent().getAs(null, "health");
+        assertEquals(200, anonymous.status(), anonymous::toString);
+        assertEquals("down", anonymous.json().getString("docker"));
+        assertFalse(anonymous.body().contains("/nonexistent"), anonymous::toString);
+        Agent.Reply withToken = noDocker.agent().getAs("Bearer " + Agent.TOKEN, "health");
+        assertTrue(withToken.json().getString("docker_reason").contains("/nonexistent/docker.sock"), withToken::toString);
+    }
+
+    @Test
+    void healthTurnsDegradedWhenNoRoundIsStoredForThreeIntervals() {
+        // stats_interval 2 s: three intervals without a stored round are over within seconds
         Agent.Reply reply = noDocker.agent().getAs(null, "health");
-        assertEquals(200, reply.status(), reply::toString);
-        assertEquals("down", reply.json().getString("docker"));
+        for (int i = 0; i < 90 && !"degraded".equals(reply.json().getString("agent")); i++) {
+            AgentIT.pause(500);
+            reply = noDocker.agent().getAs(null, "health");
+        }
+        assertEquals("degraded", reply.json().getString("agent"), reply::toString);
+        assertTrue(reply.json().getString("degraded_reason").startsWith("no stats round stored for"), reply::toString);
+        assertFalse(reply.body().contains("/nonexistent"), reply::toString);
     }
 
     @Test

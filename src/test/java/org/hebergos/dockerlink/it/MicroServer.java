@@ -20,17 +20,24 @@ import java.util.Map;
 final class MicroServer implements AutoCloseable {
 
     private final Process process;
-    private final String base;
+    private final int port;
     private final Path log;
 
-    private MicroServer(Process process, String base, Path log) {
+    private MicroServer(Process process, int port, Path log) {
         this.process = process;
-        this.base = base;
+        this.port = port;
         this.log = log;
     }
 
     /** Starts the agent with these environment variables (on top of an empty .env) and waits until it answers. */
     static MicroServer start(String name, Map<String, String> environment) {
+        MicroServer server = launch(name, environment);
+        server.awaitHealth(Duration.ofSeconds(180));
+        return server;
+    }
+
+    /** Starts the agent as {@link #start} does, without waiting for it. */
+    static MicroServer launch(String name, Map<String, String> environment) {
         int port = freePort();
         Path dir = Path.of(System.getProperty("it.dir", "target/it"), name);
         Path log = dir.resolve("payara.log");
@@ -41,36 +48,41 @@ final class MicroServer implements AutoCloseable {
                     "-Xmx256m", "-Djava.net.preferIPv4Stack=true",
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", System.getProperty("war", "target/docker-link.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast",
+                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast",
                     "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
+                    "--postdeploycommandfile", System.getProperty("payara.postdeploy", "scripts/payara-postdeploy.asadmin"),
                     // a fresh instance directory: Payara redeploys what an old one holds, twice loading the agent
                     "--rootdir", Files.createTempDirectory(dir, "payara-root").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("HEBERGOS_ENV", dir.resolve("absent.env").toString());
             builder.environment().putAll(environment);
-            MicroServer server = new MicroServer(builder.start(), "http://127.0.0.1:" + port + "/", log);
-            server.awaitHealth(Duration.ofSeconds(180));
-            return server;
+            return new MicroServer(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     Agent agent() {
-        return new Agent(base);
+        return new Agent("http://127.0.0.1:" + port + "/");
     }
 
-    private void awaitHealth(Duration limit) {
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void awaitHealth(Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 fail("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                // Payara answers with an HTML 503 until the application is fully deployed
-                if (!agent().get("v1/container/?id=none").contentType().startsWith("text/html")
-                        && agent().getAs(null, "health").status() == 200) {
+                if (agent().getAs(null, "health").status() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notYet) {

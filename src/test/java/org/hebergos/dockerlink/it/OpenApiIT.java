@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +30,6 @@ class OpenApiIT extends AgentIT {
     private final List<String> containers = new ArrayList<>();
     private OpenApiInteractionValidator validator;
     private final Set<String> exercised = new TreeSet<>();
-
-    /** Right after deployment Payara answers for a moment with its own HTML 404 (see PLATFORM.md). */
-    @BeforeEach
-    void awaitTheAgent() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!agent.getAs(null, "health").contentType().startsWith("application/json")) {
-            assertTrue(Instant.now().isBefore(deadline), "the agent did not answer /health within 60 s");
-            pause(200);
-        }
-    }
 
     @AfterEach
     void removeContainers() {

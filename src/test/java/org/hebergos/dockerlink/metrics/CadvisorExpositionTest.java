@@ -132,7 +132,7 @@ class CadvisorExpositionTest {
 
     @Test
     void agentFiguresComeFromTheLastRound() throws IOException {
-        RoundReport report = new RoundReport(TIME, 2, 1, 1, 1250, 3);
+        RoundReport report = new RoundReport(TIME, 2, 1, 1, 5, 1, 1250, 3, 7);
         Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(report), Optional.of(round(TIME, STARTED, 1, 1, 1)), 4));
         assertEquals(1, s.value("hebergos_docker_up"));
         assertEquals(TIME, s.value("hebergos_stats_last_round_timestamp_seconds"));
@@ -141,12 +141,14 @@ class CadvisorExpositionTest {
         assertEquals(1, s.value("hebergos_stats_last_round_sampled"));
         assertEquals(4, s.value("hebergos_stats_failed_readings_total"));
         assertEquals(3, s.value("hebergos_stats_skipped_rounds_total"));
+        assertEquals(5, s.value("hebergos_stats_pending_samples"));
+        assertEquals(7, s.value("hebergos_stats_dropped_samples_total"));
         assertTrue(s.text().contains("# TYPE hebergos_stats_skipped_rounds_total counter\n"), s.text());
     }
 
     @Test
     void theEngineIsDownWhenTheLastRoundPublishedNoReadings() throws IOException {
-        RoundReport failed = new RoundReport(TIME + 10, 0, 0, 0, 3, 0);
+        RoundReport failed = new RoundReport(TIME + 10, 0, 0, 0, 0, 0, 3, 0, 0);
         Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(failed), Optional.of(round(TIME, STARTED, 1, 1, 1)), 0));
         assertEquals(0, s.value("hebergos_docker_up"));
         Scraped never = Scraped.of(CadvisorExposition.agent(Optional.of(failed), Optional.empty(), 0));

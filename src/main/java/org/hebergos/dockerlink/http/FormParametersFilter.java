@@ -1,4 +1,4 @@
-package org.hebergos.dockerlink.security;
+package org.hebergos.dockerlink.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

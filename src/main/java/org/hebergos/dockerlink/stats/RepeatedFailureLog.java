@@ -1,0 +1,38 @@
+package org.hebergos.dockerlink.stats;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Logs a failure that may repeat every round (Docker down, database locked) at WARNING the first time
+ * and whenever its reason changes, at FINE while it repeats, and at INFO once it is over.
+ */
+final class RepeatedFailureLog {
+
+    private final Logger log;
+    private final String what;
+    private volatile String lastReason;
+
+    RepeatedFailureLog(Logger log, String what) {
+        this.log = log;
+        this.what = what;
+    }
+
+    void failed(String reason) {
+        Level level = reason.equals(lastReason) ? Level.FINE : Level.WARNING;
+        lastReason = reason;
+        log.log(level, () -> what + " failed: " + reason);
+    }
+
+    void succeeded() {
+        if (lastReason != null) {
+            lastReason = null;
+            log.info(() -> what + " works again");
+        }
+    }
+
+    /** The reason of the failure going on, or null. */
+    String reason() {
+        return lastReason;
+    }
+}

@@ -1,0 +1,123 @@
+package org.hebergos.dockerlink.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stats store failing under a running agent, as a disk or a second agent would make it fail: the
+ * sampler keeps running, {@code /health} says so, stats answer 503 in one line, and once the store is
+ * back the agent recovers by itself without losing the rounds it held back.
+ */
+class StoreFailureIT {
+
+    private static final String NAME = "it-store-" + UUID.randomUUID().toString().substring(0, 8);
+    private static String container;
+
+    @BeforeAll
+    static void container() {
+        Docker.requireEngineAndImages();
+        container = Docker.runDetached("--name", NAME, Docker.BUSYBOX, "sleep", "3600");
+    }
+
+    @AfterAll
+    static void remove() {
+        Docker.remove(container);
+    }
+
+    private static Map<String, String> env(Path dataDir) {
+        return Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
+                "DATA_DIR", dataDir.toString(), "STATS_INTERVAL", "2s");
+    }
+
+    @Test
+    void aSecondAgentOnAHeldDataDirSaysSoAndTakesOverOnceItIsFreed() {
+        Path dataDir = Path.of(System.getProperty("it.dir", "target/it"), "held", "data");
+        MicroServer first = MicroServer.start("held-first", env(dataDir));
+        try (MicroServer second = MicroServer.start("held-second", env(dataDir))) {
+            JsonObject health = until(second, h -> "down".equals(h.getString("store")), Duration.ofSeconds(30));
+            assertTrue(health.getString("store_reason").contains("held by another agent"), health::toString);
+            assertTrue(health.getString("store_reason").contains(dataDir.getFileName().toString()), health::toString);
+            Agent.Reply stats = second.agent().get("v1/container/stats?id=" + container + "&since=0");
+            assertEquals(503, stats.status(), stats::toString);
+            assertTrue(stats.isPlainText(), stats::toString);
+            assertEquals(1, stats.body().strip().lines().count(), stats::toString);
+
+            first.close();
+            long freed = Instant.now().getEpochSecond();
+            JsonObject recovered = until(second, h -> "up".equals(h.getString("store"))
+                    && h.getJsonObject("stats_round").getInt("stored") > 0, Duration.ofSeconds(60));
+            assertFalse(recovered.containsKey("store_reason"), recovered::toString);
+            Agent.Reply after = second.agent().get("v1/container/stats?id=" + container + "&since=" + freed);
+            assertEquals(200, after.status(), after::toString);
+            assertFalse(after.json().isEmpty(), "the second agent samples again: " + after);
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void aFullDiskLosesNoRoundItCouldHoldBack() throws Exception {
+        Path dataDir = Path.of(System.getProperty("it.dir", "target/it"), "full", "data").toAbsolutePath();
+        Files.createDirectories(dataDir);
+        sh("mount -t tmpfs -o size=4m tmpfs " + dataDir);
+        try (MicroServer agent = MicroServer.start("full", env(dataDir))) {
+            until(agent, h -> h.containsKey("stats_round") && h.getJsonObject("stats_round").getInt("stored") > 0, Duration.ofSeconds(30));
+            long filled = Instant.now().getEpochSecond();
+            sh("dd if=/dev/zero of=" + dataDir.resolve("filler") + " bs=64k 2>/dev/null || true");
+            JsonObject full = until(agent, h -> "down".equals(h.getString("store")), Duration.ofSeconds(30));
+            assertEquals(0, full.getJsonObject("stats_round").getInt("stored"), "nothing counted as stored: " + full);
+            assertTrue(full.getJsonObject("stats_round").getInt("pending") > 0, full::toString);
+
+            Files.delete(dataDir.resolve("filler"));
+            JsonObject freed = until(agent, h -> "up".equals(h.getString("store"))
+                    && h.getJsonObject("stats_round").getInt("pending") == 0, Duration.ofSeconds(40));
+            assertEquals(0, freed.getJsonObject("stats_round").getInt("dropped_samples"), freed::toString);
+            long[] times = agent.agent().get("v1/container/stats?id=" + container + "&since=" + filled).json().keySet()
+                    .stream().mapToLong(Long::parseLong).toArray();
+            for (int i = 1; i < times.length; i++) {
+                assertTrue(times[i] - times[i - 1] <= 4, "no hole in the history while the disk was full: " + List.of(times));
+            }
+            assertTrue(times.length >= 3, "rounds while the disk was full are stored: " + List.of(times));
+        } finally {
+            sh("umount " + dataDir);
+        }
+    }
+
+    private static JsonObject until(MicroServer server, Predicate<JsonObject> done, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        JsonObject health = null;
+        while (Instant.now().isBefore(deadline)) {
+            health = server.agent().getAs("Bearer " + Agent.TOKEN, "health").json();
+            if (done.test(health)) {
+                return health;
+            }
+            AgentIT.pause(500);
+        }
+        fail("not reached within " + limit.toSeconds() + " s; last health: " + health);
+        return health;
+    }
+
+    private static void sh(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            fail("'" + command + "' failed (this test needs root to mount a tmpfs): " + out);
+        }
+    }
+}
