@@ -1,37 +1,26 @@
 package org.hebergos.dockerlink.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
-import java.io.Closeable;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Remembers what the engine last said about its containers, so that listing them costs no engine call
  * while nothing changed and one call (no inspect per container) when something did. It is trusted only
- * while the engine's event stream is watched: every event that changes what the list shows drops the
- * listing (and the run of that container), and when the stream breaks everything is dropped and the
- * stream watched anew.
+ * while the engine's event stream is watched ({@link EngineEvents} reports it open and closed): every
+ * event that changes what the list shows drops the listing (and the run of that container), and when
+ * the stream breaks everything is dropped.
+ *
+ * <p>Every change bumps a generation; what was read from the engine while the generation moved (a
+ * listing, an inspected run) is not kept, because the engine may have answered before the change.
  */
-final class ContainerCache implements Closeable {
-
-    private static final Logger LOG = Logger.getLogger(ContainerCache.class.getName());
-    /** The container events that change a container's state, name, exit code, start time or CPU limit. */
-    private static final String[] CHANGES = {"create", "start", "restart", "die", "pause", "unpause", "rename", "update", "destroy"};
+final class ContainerCache {
 
     private final Map<String, RunInfo> runs = new ConcurrentHashMap<>();
     private volatile boolean watching;
-    private volatile Closeable subscription;
-    /** Bumped by every change; a listing taken across a change is not kept. */
     private final AtomicLong generation = new AtomicLong();
     private volatile Listing listing;
 
@@ -52,9 +41,28 @@ final class ContainerCache implements Closeable {
         return fresh;
     }
 
-    /** The run of a running container, from memory when it can be trusted, else from {@code inspect}. */
+    /**
+     * The run of a running container, from memory when it can be trusted, else from {@code inspect}.
+     * The inspect runs outside any lock: inside {@code computeIfAbsent} it would hold the map's bin for a
+     * whole engine call, so a change by name would wait behind it, and a change by id would not see the
+     * entry being computed and leave a run the engine answered before the change. Its answer is kept
+     * only when no change happened meanwhile, checked after storing: a change that comes later removes
+     * what was stored.
+     */
     RunInfo run(String id, Function<String, RunInfo> inspect) {
-        return watching ? runs.computeIfAbsent(id, inspect) : inspect.apply(id);
+        RunInfo known = watching ? runs.get(id) : null;
+        if (known != null) {
+            return known;
+        }
+        long before = generation.get();
+        RunInfo fresh = inspect.apply(id);
+        if (watching) {
+            runs.putIfAbsent(id, fresh);
+            if (generation.get() != before) {
+                runs.remove(id, fresh);
+            }
+        }
+        return fresh;
     }
 
     /**
@@ -70,57 +78,24 @@ final class ContainerCache implements Closeable {
         }
     }
 
-    /** Starts watching events when nobody is; called on every use so a broken stream heals itself. */
-    synchronized void watch(DockerClient client) {
-        if (subscription != null) {
-            return;
-        }
-        subscription = client.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withEventFilter(CHANGES)
-                .exec(new ResultCallback.Adapter<Event>() {
-                    @Override
-                    public void onStart(Closeable stream) {
-                        super.onStart(stream);
-                        watching = true;
-                    }
-
-                    @Override
-                    public void onNext(Event event) {
-                        changed(event.getId());
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        LOG.log(Level.FINE, "docker event stream broke; container cache dropped", error);
-                        stopWatching();
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        stopWatching();
-                    }
-                });
+    /**
+     * The event stream is open. What was read before cannot be trusted (a change may have happened
+     * between that read and the stream), so the generation moves on.
+     */
+    void streamOpened() {
+        watching = true;
+        generation.incrementAndGet();
     }
 
-    private synchronized void stopWatching() {
+    /** The event stream ended or broke: nothing remembered can be trusted any more. */
+    void streamClosed() {
         watching = false;
         generation.incrementAndGet();
         listing = null;
         runs.clear();
-        subscription = null;
     }
 
-    @Override
-    public synchronized void close() {
-        Closeable current = subscription;
-        stopWatching();
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing the docker event stream", e);
-            }
-        }
+    boolean watching() {
+        return watching;
     }
 }

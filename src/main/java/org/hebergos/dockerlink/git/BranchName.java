@@ -3,8 +3,9 @@ package org.hebergos.dockerlink.git;
 import org.hebergos.dockerlink.error.BadParameter;
 
 /**
- * A branch name that passes git's own ref-name rules ({@code git check-ref-format --branch}), never
- * starts with {@code -} (so it can never be read as an option) and is at most 255 characters.
+ * A branch name that passes git's own ref-name rules ({@code git check-ref-format --branch}), none of
+ * whose parts starts with {@code -} (so neither it nor the local name of a remote-tracking branch,
+ * {@code dev} of {@code origin/dev}, can ever be read as an option) and is at most 255 characters.
  */
 public record BranchName(String value) {
 
@@ -49,6 +50,9 @@ public record BranchName(String value) {
         for (String component : name.split("/")) {
             if (component.startsWith(".") || component.endsWith(".lock")) {
                 return "no part may start with '.' or end with '.lock'";
+            }
+            if (component.startsWith("-")) {
+                return "no part may start with '-'";
             }
         }
         return null;

@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,21 +21,31 @@ import org.hebergos.dockerlink.error.GitMissing;
 import org.hebergos.dockerlink.error.GitTimeout;
 
 /**
- * Runs one git command inside a container with {@code docker exec}: an argument vector (no shell), an
- * environment that forbids every interactive prompt, the repository trusted for this call only, hooks
- * off, output read on the managed executor while git runs, and {@code git_timeout} as the bound.
+ * Runs one git command inside a container with {@code docker exec}: as the repository's owner, from an
+ * argument vector (no shell), in an environment that forbids every interactive prompt and every command
+ * git would otherwise take from the repository's config where git lets the caller override it, output
+ * read on the managed executor while git runs, and {@code git_timeout} as the bound.
  */
 @ApplicationScoped
 public class GitRunner {
 
     private static final Logger LOG = Logger.getLogger(GitRunner.class.getName());
     static final int OUTPUT_CAP = 1 << 20;
+    /**
+     * No prompt: no terminal, no askpass program ({@code GIT_ASKPASS} set, even empty, wins over
+     * {@code core.askPass}), ssh in batch mode. The variables also win over the repository's config:
+     * {@code GIT_SSH_COMMAND} over {@code core.sshCommand}, an empty {@code GIT_PROXY_COMMAND} over
+     * {@code core.gitProxy}, and {@code GIT_ALLOW_PROTOCOL} over every {@code protocol.*.allow}, so that
+     * no {@code ext::} URL (a command line) or exotic remote helper runs.
+     */
     static final List<String> ENVIRONMENT = List.of(
             "GIT_TERMINAL_PROMPT=0",
             "GIT_ASKPASS=",
             "SSH_ASKPASS=",
             "GCM_INTERACTIVE=never",
-            "GIT_SSH_COMMAND=ssh -o BatchMode=yes -o ConnectTimeout=15");
+            "GIT_SSH_COMMAND=ssh -o BatchMode=yes -o ConnectTimeout=15",
+            "GIT_PROXY_COMMAND=",
+            "GIT_ALLOW_PROTOCOL=file:git:http:https:ssh");
 
     @Inject
     Settings settings;
@@ -44,18 +55,40 @@ public class GitRunner {
     ManagedExecutorService executor;
 
     /** Runs git; a non-zero exit is a {@link GitFailed} carrying git's output. */
-    public ExecResult succeed(String containerId, String repo, List<String> args) {
-        ExecResult result = run(containerId, repo, args);
+    public ExecResult succeed(Repository repo, List<String> args) {
+        ExecResult result = run(repo, args);
         if (result.exitCode() != 0) {
             throw new GitFailed(result.exitCode(), result.output());
         }
         return result;
     }
 
+    /**
+     * The names of the config keys (all scopes, includes followed) matching {@code regexp}, as git reads
+     * them for this repository. {@code --null} rather than {@code --name-only} (git 2.6+): each entry
+     * ends with a NUL and its key ends at the first newline, whatever the value holds.
+     */
+    public List<String> configNames(Repository repo, String regexp) {
+        ExecResult result = run(repo, List.of("config", "--null", "--get-regexp", regexp));
+        if (result.exitCode() == 1) {
+            return List.of();
+        }
+        if (result.exitCode() != 0) {
+            throw new GitFailed(result.exitCode(), result.output());
+        }
+        return configKeys(result.stdout());
+    }
+
+    static List<String> configKeys(String nullTerminated) {
+        return Arrays.stream(nullTerminated.split("\0")).filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.lines().findFirst().orElse(entry)).distinct().toList();
+    }
+
     /** Runs git and returns its result whatever the exit code; only a missing git or a timeout throw. */
-    private ExecResult run(String containerId, String repo, List<String> args) {
+    private ExecResult run(Repository repo, List<String> args) {
         long timeout = settings.gitTimeout().toSeconds();
-        try (ExecSession session = docker.exec(containerId, argv(repo, timeout, args), ENVIRONMENT)) {
+        String containerId = repo.containerId();
+        try (ExecSession session = docker.exec(containerId, repo.user(), argv(repo.path(), timeout, args), ENVIRONMENT)) {
             Future<ExecResult> output = executor.submit(() -> session.collect(OUTPUT_CAP));
             try {
                 ExecResult result = output.get(timeout, TimeUnit.SECONDS);
@@ -77,14 +110,16 @@ public class GitRunner {
     }
 
     /**
-     * {@code safe.directory} lets git work in a repository owned by another user than the exec user, for
-     * this call only; hooks are off so that no repository content runs as that user; stalled HTTP
-     * transfers end on their own.
+     * Command-line config wins over the repository's for single-valued keys: no hooks, no fsmonitor
+     * command and no signature check ({@code gpg.program}) run, whatever the repository says (a git that
+     * does not know a key ignores it); stalled HTTP transfers end on their own. No
+     * {@code safe.directory}: git runs as the owner, and its ownership check stays on.
      */
     static List<String> argv(String repo, long timeoutSeconds, List<String> args) {
         List<String> argv = new ArrayList<>(List.of("git",
-                "-c", "safe.directory=" + repo,
                 "-c", "core.hooksPath=/dev/null",
+                "-c", "core.fsmonitor=false",
+                "-c", "log.showSignature=false",
                 "-c", "http.lowSpeedLimit=1",
                 "-c", "http.lowSpeedTime=" + timeoutSeconds,
                 "--no-pager",

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The same verdicts as {@code git check-ref-format --branch}, plus no leading '-' and a length cap. */
+/** The same verdicts as {@code git check-ref-format --branch}, plus no part starting with '-' and a length cap. */
 class BranchNameTest {
 
     @ParameterizedTest
@@ -21,10 +21,16 @@ class BranchNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"-f", "--orphan=x", "--upload-pack=touch /tmp/x", "main; touch /tmp/x", "../x", "a..b", ".hidden",
             "a/.b", "x.lock", "a/b.lock/c", "end.", "end/", "/start", "a//b", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[b",
-            "a\\b", "tab\there", "new\nline", "@", "a@{1}", "HEAD"})
+            "a\\b", "tab\there", "new\nline", "@", "a@{1}", "HEAD", "origin/-f", "origin/--force", "origin/-b/x", "a/b/-c"})
     void refusesWhatGitRefusesAndOptions(String name) {
         BadParameter e = assertThrows(BadParameter.class, () -> BranchName.of(name));
         assertTrue(e.getMessage().startsWith("branch: "), e.getMessage());
+    }
+
+    @Test
+    void theLocalPartOfARemoteTrackingNameMustNotLookLikeAnOption() {
+        assertEquals("branch: no part may start with '-'", assertThrows(BadParameter.class, () -> BranchName.of("origin/-f")).getMessage());
+        assertEquals("origin/a-f", BranchName.of("origin/a-f").value());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.hebergos.dockerlink.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class GitServiceTest {
@@ -21,9 +24,39 @@ class GitServiceTest {
     }
 
     @Test
-    void gitRunsWithTheRepositoryTrustedForThisCallAndHooksOff() {
-        assertEquals(List.of("git", "-c", "safe.directory=/srv/app", "-c", "core.hooksPath=/dev/null",
+    void gitKeepsItsOwnershipCheckAndRunsNoHookFsmonitorOrSignatureProgram() {
+        List<String> argv = GitRunner.argv("/srv/app", 60, List.of("fetch", "--all"));
+        assertEquals(List.of("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false",
                         "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60", "--no-pager", "-C", "/srv/app", "fetch", "--all"),
-                GitRunner.argv("/srv/app", 60, List.of("fetch", "--all")));
+                argv);
+        assertFalse(argv.stream().anyMatch(a -> a.contains("safe.directory")), argv::toString);
+    }
+
+    @Test
+    void theEnvironmentOverridesTransportCommandsOfTheRepositoryConfig() {
+        assertTrue(GitRunner.ENVIRONMENT.contains("GIT_ALLOW_PROTOCOL=file:git:http:https:ssh"), "no ext:: and no other remote helper");
+        assertTrue(GitRunner.ENVIRONMENT.contains("GIT_PROXY_COMMAND="), "an empty value wins over core.gitProxy");
+        assertTrue(GitRunner.ENVIRONMENT.stream().anyMatch(e -> e.startsWith("GIT_SSH_COMMAND=ssh ")), "wins over core.sshCommand");
+        assertTrue(GitRunner.ENVIRONMENT.contains("GIT_ASKPASS="), "an empty value wins over core.askPass");
+    }
+
+    @Test
+    void configKeysAreReadFromNullTerminatedEntriesWhateverTheValuesHold() {
+        String output = "remote.origin.uploadpack\nid >/tmp/p; git-upload-pack\0"
+                + "remote.we ird.uploadpack\nline one\nline two\0"
+                + "core.alternaterefscommand\nx\0";
+        assertEquals(List.of("remote.origin.uploadpack", "remote.we ird.uploadpack", "core.alternaterefscommand"), GitRunner.configKeys(output));
+        assertEquals(List.of(), GitRunner.configKeys(""));
+    }
+
+    @Test
+    void fetchRefusesExactlyTheCommandKeysNoOverrideReaches() {
+        Pattern refused = Pattern.compile(GitService.FETCH_COMMANDS);
+        for (String key : List.of("remote.origin.uploadpack", "remote.a.b.uploadpack", "core.alternaterefscommand")) {
+            assertTrue(refused.matcher(key).find(), key);
+        }
+        for (String key : List.of("remote.origin.url", "remote.origin.receivepack", "core.fsmonitor", "credential.helper", "uploadpack.allowfilter")) {
+            assertFalse(refused.matcher(key).find(), key);
+        }
     }
 }

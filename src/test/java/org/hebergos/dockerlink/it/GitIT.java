@@ -2,6 +2,7 @@ package org.hebergos.dockerlink.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonString;
@@ -9,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -121,25 +123,131 @@ class GitIT extends AgentIT {
         assertEquals("main", head(path));
     }
 
+    /**
+     * A clone owned by uid 1000 ({@code site}) of a bare origin also owned by uid 1000 (git 2.39.4+
+     * refuses to fetch from a local repository of another user, as it refuses to work in one). The
+     * origin got a branch {@code <name>-late} after the clone was made.
+     */
+    private static String siteClone(String name) {
+        String origin = "/srv/" + name + "-origin.git";
+        String path = "/srv/" + name;
+        sh("git clone -q --bare /srv/origin.git " + origin + " && git clone -q " + origin + " " + path
+                + " && git -C " + origin + " branch " + name + "-late main"
+                + " && chown -R 1000:1000 " + origin + " " + path);
+        return path;
+    }
+
+    private static void asSite(String... argv) {
+        List<String> exec = new ArrayList<>(List.of("exec", "-u", "1000:1000", site));
+        exec.addAll(List.of(argv));
+        Docker.cli(exec.toArray(String[]::new));
+    }
+
+    /** What {@code id} wrote into {@code marker}, or null when nothing ever wrote it. */
+    private static String marker(String marker) {
+        Docker.Result content = Docker.exec(site, "cat", marker);
+        return content.code() == 0 ? content.output().strip() : null;
+    }
+
+    /** The command that writes {@code marker} did not run, or ran as the repository's owner (uid 1000). */
+    private static void assertNeverRanAsRoot(String marker) {
+        String wrote = marker(marker);
+        assertTrue(wrote == null || wrote.startsWith("uid=1000("), "the command ran as: " + wrote);
+    }
+
+    /** The current branch of a repository of uid 1000, as that user sees it. */
+    private static String siteHead(String path) {
+        return sh("su site -c 'git -C " + path + " rev-parse --abbrev-ref HEAD'").strip();
+    }
+
     @Test
-    void aRepositoryOwnedByAnotherUserWorks() {
-        String path = clone("www");
-        sh("chown -R 1000:1000 " + path);
+    void aRepositoryOwnedByAnotherUserWorksAndGitRunsAsItsOwner() {
+        String path = siteClone("www");
         Docker.Result plain = Docker.exec(site, "git", "-C", path, "log", "-1");
         assertTrue(plain.code() != 0 && plain.output().contains("dubious ownership"),
                 "without help, git refuses this repository: " + plain.output());
 
-        Agent.Reply reply = agent.get("v1/git/head?id=" + site + "&path=" + path);
-        assertEquals(200, reply.status(), reply::toString);
-        assertEquals(200, agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=dev").status());
-        assertEquals("dev", sh("su site -c 'git -C " + path + " rev-parse --abbrev-ref HEAD'").strip());
+        Agent.Reply head = agent.get("v1/git/head?id=" + site + "&path=" + path);
+        assertEquals(200, head.status(), head::toString);
+        assertTrue(head.body().startsWith("commit "), head::toString);
+        Agent.Reply fetch = agent.get("v1/git?id=" + site + "&path=" + path);
+        assertEquals(200, fetch.status(), fetch::toString);
+        assertTrue(fetch.body().contains("www-late"), fetch::toString);
+        Agent.Reply branches = agent.get("v1/git/branch?id=" + site + "&path=" + path);
+        assertEquals(200, branches.status(), branches::toString);
+        assertTrue(branches.body().contains("\"origin/www-late\""), branches::toString);
+        Agent.Reply checkout = agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=dev");
+        assertEquals(200, checkout.status(), checkout::toString);
+
+        assertEquals("dev", siteHead(path));
+        assertEquals("1000:1000", sh("stat -c %u:%g " + path + "/d " + path + "/.git/FETCH_HEAD | sort -u").strip(),
+                "what git wrote (a checked-out file, FETCH_HEAD) belongs to the repository's owner, not to root");
+    }
+
+    @Test
+    void aLinkedWorktreeWhoseGitIsAFileWorks() {
+        String path = clone("linked");
+        sh("git -C " + path + " worktree add -q -b linked-dev /srv/linked-dev origin/dev && test -f /srv/linked-dev/.git");
+        Agent.Reply head = agent.get("v1/git/head?id=" + site + "&path=/srv/linked-dev");
+        assertEquals(200, head.status(), head::toString);
+        assertTrue(head.body().contains("HEAD -> linked-dev"), head::toString);
+    }
+
+    @Test
+    void anUploadPackCommandFromTheRepositoryConfigNeverRunsAsRoot() {
+        String path = siteClone("upload");
+        String marker = "/tmp/uploadpack-marker";
+        asSite("git", "-C", path, "config", "remote.origin.uploadpack", "id >" + marker + "; git-upload-pack");
+
+        Agent.Reply fetch = agent.get("v1/git?id=" + site + "&path=" + path);
+        assertNeverRanAsRoot(marker);
+        assertEquals(422, fetch.status(), fetch::toString);
+        assertTrue(fetch.isPlainText() && fetch.body().contains("remote.origin.uploadpack"), fetch::toString);
+    }
+
+    @Test
+    void anExtTransportFromTheRepositoryConfigNeverRuns() {
+        String path = clone("ext");
+        String marker = "/tmp/ext-marker";
+        sh("git -C " + path + " config protocol.ext.allow always && git -C " + path + " remote add evil 'ext::sh -c id>" + marker + "'");
+
+        Agent.Reply fetch = agent.get("v1/git?id=" + site + "&path=" + path);
+        assertNull(marker(marker), "the ext:: command must not run");
+        assertEquals(422, fetch.status(), fetch::toString);
+        assertTrue(fetch.body().contains("not allowed"), fetch::toString);
+    }
+
+    @Test
+    void anFsmonitorCommandFromTheRepositoryConfigNeverRunsAsRoot() {
+        String path = siteClone("fsmonitor");
+        String marker = "/tmp/fsmonitor-marker";
+        asSite("git", "-C", path, "config", "core.fsmonitor", "id >" + marker + "; true");
+
+        Agent.Reply checkout = agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=dev");
+        assertNeverRanAsRoot(marker);
+        assertEquals(200, checkout.status(), checkout::toString);
+        assertEquals("dev", siteHead(path));
+    }
+
+    @Test
+    void aRemoteBranchWhoseNameLooksLikeAnOptionIs400AndTheWorkingTreeIsUntouched() {
+        String path = clone("dash");
+        sh("cd " + path + " && git update-ref refs/heads/-f HEAD && git update-ref refs/remotes/origin/-f HEAD && echo local change > f");
+
+        Agent.Reply reply = agent.post("v1/git/branch?id=" + site + "&path=" + path + "&branch=" + q("origin/-f"));
+        assertEquals(400, reply.status(), reply::toString);
+        assertTrue(reply.isPlainText() && reply.body().startsWith("branch: ") && reply.body().strip().lines().count() == 1, reply::toString);
+        assertEquals("local change", sh("cat " + path + "/f").strip(), "the local change is still there");
+        assertEquals("main", head(path));
     }
 
     @Test
     void gitFailuresAre422WithGitsOutput() {
-        Agent.Reply notRepo = agent.get("v1/git/head?id=" + site + "&path=/tmp");
-        assertEquals(422, notRepo.status(), notRepo::toString);
-        assertTrue(notRepo.isPlainText() && notRepo.body().contains("not a git repository"), notRepo::toString);
+        for (String notRepository : List.of("/tmp", "/no/such/directory")) {
+            Agent.Reply notRepo = agent.get("v1/git/head?id=" + site + "&path=" + notRepository);
+            assertEquals(422, notRepo.status(), notRepo::toString);
+            assertTrue(notRepo.isPlainText() && notRepo.body().contains("not a git repository"), notRepo::toString);
+        }
 
         Agent.Reply unknown = agent.post("v1/git/branch?id=" + site + "&path=/srv/app&branch=no-such-branch");
         assertEquals(422, unknown.status(), unknown::toString);
@@ -186,7 +294,8 @@ class GitIT extends AgentIT {
 
         Instant start = Instant.now();
         CompletableFuture<Agent.Reply> fetch = CompletableFuture.supplyAsync(() -> agent.get("v1/git?id=" + site + "&path=" + path));
-        pause(1500);
+        waitForConnectionTo(9418);
+        pause(1500); // the second call then waits some 6.5 s of its 8 s for its turn: far from both bounds
         CompletableFuture<Instant> sameRepo = CompletableFuture.supplyAsync(() -> {
             assertEquals(200, agent.get("v1/git/head?id=" + site + "&path=" + path).status());
             return Instant.now();
@@ -202,6 +311,17 @@ class GitIT extends AgentIT {
         assertTrue(Duration.between(start, fetchEnded).compareTo(GIT_TIMEOUT.multipliedBy(3)) < 0,
                 "the call is abandoned after git_timeout, it does not hang");
         assertFalse(sameRepo.join().isBefore(fetchEnded.minusMillis(500)), "the same repository waited for the fetch");
+    }
+
+    /** Until something is connected to {@code port} in the container: the fetch holds its repository's turn then. */
+    private static void waitForConnectionTo(int port) {
+        for (int i = 0; i < 300; i++) {
+            if (sh("netstat -tn").lines().anyMatch(l -> l.contains(":" + port + " ") && l.contains("ESTABLISHED"))) {
+                return;
+            }
+            pause(100);
+        }
+        throw new AssertionError("the fetch never connected to the silent remote on port " + port);
     }
 
     @Test

@@ -1,14 +1,10 @@
 package org.hebergos.dockerlink.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +34,7 @@ final class MicroServer implements AutoCloseable {
 
     /** Starts the agent as {@link #start} does, without waiting for it. */
     static MicroServer launch(String name, Map<String, String> environment) {
-        int port = freePort();
+        int port = Servers.freePort();
         Path dir = Path.of(System.getProperty("it.dir", "target/it"), name);
         Path log = dir.resolve("payara.log");
         try {
@@ -76,22 +72,12 @@ final class MicroServer implements AutoCloseable {
     }
 
     void awaitHealth(Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                fail("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (agent().getAs(null, "health").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // still starting
-            }
-            AgentIT.pause(500);
+        try {
+            Servers.awaitHealth(agent(), process, log, limit);
+        } catch (AssertionError e) {
+            close();
+            throw e;
         }
-        close();
-        fail("the agent did not answer /health within " + limit.toSeconds() + " s; see " + log);
     }
 
     @Override
@@ -105,13 +91,4 @@ final class MicroServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

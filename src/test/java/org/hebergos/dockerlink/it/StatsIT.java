@@ -96,10 +96,10 @@ class StatsIT extends AgentIT {
                 "DATA_DIR", "target/it/restart/data", "STATS_INTERVAL", "2s");
         List<Long> times;
         try (MicroServer first = MicroServer.start("restart", env)) {
-            times = times(samplesUntil(first.agent(), id, 0, s -> s.size() >= 2, Duration.ofSeconds(60)));
+            times = Samples.times(Samples.until(first.agent(), id, 0, s -> s.size() >= 2, Duration.ofSeconds(60)));
         }
         try (MicroServer second = MicroServer.start("restart", env)) {
-            List<Long> after = times(samplesUntil(second.agent(), id, 0, s -> s.size() > times.size(), Duration.ofSeconds(60)));
+            List<Long> after = Samples.times(Samples.until(second.agent(), id, 0, s -> s.size() > times.size(), Duration.ofSeconds(60)));
             assertTrue(after.containsAll(times), "samples " + times + " written before the restart are served after it: " + after);
         }
     }
@@ -107,7 +107,7 @@ class StatsIT extends AgentIT {
     @Test
     void sinceIsInclusiveAndAKnownContainerWithNothingNewIsEmpty() {
         String id = run(Docker.BUSYBOX, "sleep", "3600");
-        List<Long> times = times(samplesUntil(id, 0, s -> s.size() >= 2, Duration.ofSeconds(30)));
+        List<Long> times = Samples.times(samplesUntil(id, 0, s -> s.size() >= 2, Duration.ofSeconds(30)));
         long second = times.get(1);
         JsonObject fromSecond = agent.get("v1/container/stats?id=" + id + "&since=" + second).json();
         assertEquals(String.valueOf(second), fromSecond.keySet().iterator().next(), "since is inclusive");
@@ -138,7 +138,7 @@ class StatsIT extends AgentIT {
     @Test
     void healthReportsTheLastRound() {
         run(Docker.BUSYBOX, "sleep", "3600");
-        JsonObject round = samplesOf(() -> agent.getAs(null, "health").json(), h -> h.containsKey("stats_round")
+        JsonObject round = Samples.of(() -> agent.getAs(null, "health").json(), h -> h.containsKey("stats_round")
                 && h.getJsonObject("stats_round").getInt("containers") >= 1, Duration.ofSeconds(30)).getJsonObject("stats_round");
         assertTrue(round.getInt("sampled") >= 1, round::toString);
         assertTrue(round.containsKey("duration_ms"), round::toString);
@@ -156,40 +156,7 @@ class StatsIT extends AgentIT {
         return sample.getJsonObject("net").getJsonNumber("down").doubleValue();
     }
 
-    private static List<Long> times(List<JsonObject> samples) {
-        return samples.stream().map(s -> s.getJsonNumber("__time").longValue()).toList();
-    }
-
     private List<JsonObject> samplesUntil(String id, long since, Predicate<List<JsonObject>> enough, Duration limit) {
-        return samplesUntil(agent, id, since, enough, limit);
-    }
-
-    /** Polls the stats of a container until {@code enough}; each sample gets its key as {@code __time}. */
-    private static List<JsonObject> samplesUntil(Agent agent, String id, long since, Predicate<List<JsonObject>> enough, Duration limit) {
-        return samplesOf(() -> {
-            Agent.Reply reply = agent.get("v1/container/stats?id=" + id + "&since=" + since);
-            assertEquals(200, reply.status(), reply::toString);
-            List<JsonObject> samples = new ArrayList<>();
-            List<Long> keys = new ArrayList<>();
-            reply.json().forEach((key, value) -> {
-                keys.add(Long.parseLong(key));
-                samples.add(jakarta.json.Json.createObjectBuilder(value.asJsonObject()).add("__time", Long.parseLong(key)).build());
-            });
-            assertEquals(keys.stream().sorted().toList(), keys, "keys ascend");
-            return samples;
-        }, enough, limit);
-    }
-
-    private static <T> T samplesOf(java.util.function.Supplier<T> read, Predicate<T> enough, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        T last = read.get();
-        while (!enough.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not reached within " + limit.toSeconds() + " s: " + last);
-            }
-            pause(500);
-            last = read.get();
-        }
-        return last;
+        return Samples.until(agent, id, since, enough, limit);
     }
 }
