@@ -30,16 +30,33 @@ pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 ms() { awk '{printf "%.2f\n", $1*1000}'; }
 
-say "== building the agent and seeding history (project's own StatsStore)"
+say "== building the agent and seeding history (the project's own HistoryStore and maintenance)"
 mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
 mkdir -p "$WORK/classes" "$WORK/data"
-javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/hebergos/dockerlink/stats/SeedHistory.java
+javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/hebergos/dockerlink/history/SeedHistory.java
 ID_DAY=$(printf 'd%.0s' {1..64})
 ID_WEEK=$(printf 'e%.0s' {1..64})
-seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.stats.SeedHistory "$WORK/data" "$1" "$2" >&2; }
-seed "$ID_DAY" 8640
-seed "$ID_WEEK" 60480
+ID_YEAR=$(printf 'f%.0s' {1..64})
+SEED_OPTS=()
+seed() { java "${SEED_OPTS[@]}" -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.history.SeedHistory "$@" >&2; }
+# disk cost: SEED_N containers x 7 days in a data dir of their own, per profile; the file grows
+# linearly with containers (one compact row per container-hour), so 200 is SEED_N's figure x 200/SEED_N
+SEED_N=${SEED_CONTAINERS:-10}
+disk_ids() { for i in $(seq 1 "$SEED_N"); do printf "%064x " "$((i + $1))"; done; }
+seed "$WORK/disk-busy" busy 7 $(disk_ids 0)
+seed "$WORK/disk-idle" idle 7 $(disk_ids 1000)
+SEED_OPTS=(-DmaintainEveryHours=24)
+seed "$WORK/data" idle 400 "$ID_YEAR"
+SEED_OPTS=()
+# last, so that their history ends closest to the queries
+seed "$WORK/data" busy 7 "$ID_WEEK"
+seed "$WORK/data" busy 1 "$ID_DAY"
+per_sample() { awk -v b="$(stat -c %s "$1/stats.mv.db")" -v n="$SEED_N" 'BEGIN {printf "%.1f", b / (n * 60480)}'; }
+BYTES_BUSY=$(per_sample "$WORK/disk-busy"); BYTES_IDLE=$(per_sample "$WORK/disk-idle")
+MB_BUSY=$(awk -v b="$(stat -c %s "$WORK/disk-busy/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
+MB_IDLE=$(awk -v b="$(stat -c %s "$WORK/disk-idle/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
+YEAR_MB=$(awk -v b="$(stat -c %s "$WORK/data/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
 
 say "== starting the agent with the run command (scripts/run.sh: -Xmx256m)"
 cat >"$WORK/agent.env" <<ENV
@@ -134,6 +151,20 @@ DAYRPS=$(awk '{s+=$1} END {printf "%.0f", NR/(s/1000)}' "$WORK/day")
 WEEK50=$(median <"$WORK/week"); WEEK99=$(pct 99 <"$WORK/week")
 WEEKRPS=$(awk '{s+=$1} END {printf "%.1f", NR/(s/1000)}' "$WORK/week")
 
+say "== downsampled history: the panel's presets and a year by day"
+: >"$WORK/scales"
+for scale in hour 4hours day week; do
+  query_times "$API/v1/container/stats?id=$ID_WEEK&since=0&scale=$scale" 5 -H "Authorization: Bearer $TOKEN" >/dev/null
+  POINTS=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/container/stats?id=$ID_WEEK&since=0&scale=$scale" | grep -o '"memory"' | wc -l)
+  query_times "$API/v1/container/stats?id=$ID_WEEK&since=0&scale=$scale" 200 -H "Authorization: Bearer $TOKEN" | ms >"$WORK/scale-$scale"
+  echo "$scale $POINTS $(median <"$WORK/scale-$scale") $(pct 99 <"$WORK/scale-$scale")" >>"$WORK/scales"
+done
+YEAR_URL="$API/v1/container/stats?id=$ID_YEAR&since=$((NOW - 400 * 86400))&step=86400"
+query_times "$YEAR_URL" 5 -H "Authorization: Bearer $TOKEN" >/dev/null
+YEAR_POINTS=$(curl -s -H "Authorization: Bearer $TOKEN" "$YEAR_URL" | grep -o '"memory"' | wc -l)
+query_times "$YEAR_URL" 200 -H "Authorization: Bearer $TOKEN" | ms >"$WORK/year"
+YEAR50=$(median <"$WORK/year"); YEAR99=$(pct 99 <"$WORK/year")
+
 say "== container list"
 CONTAINERS=$(docker ps -aq | wc -l)
 query_times "$API/v1/container/" 10 -H "Authorization: Bearer $TOKEN" >/dev/null
@@ -175,6 +206,13 @@ CGROUP=$(docker info --format '{{.CgroupVersion}}')
   echo "| agent peak RSS (VmHWM) | $RSS MiB | | | runs with \`-Xmx256m\`, no OOM | $([ "$OOM" = 0 ] && echo "met ($OOM OOM)" || echo "not met ($OOM OOM)") |"
   echo "| 24 h history query ($SAMPLES_DAY samples), 300 requests | p50 $DAY50 ms, p99 $DAY99 ms, $DAYRPS req/s (one client) | | | p50 ≤ 10 ms | $(met "$DAY50" 10) |"
   echo "| 7 d history query ($SAMPLES_WEEK samples), 200 requests | p50 $WEEK50 ms, p99 $WEEK99 ms, $WEEKRPS req/s (one client) | | | (reported) | |"
+  while read -r scale points p50 p99; do
+    echo "| \`scale=$scale\` ($points points of the 7 d container), 200 requests | p50 $p50 ms, p99 $p99 ms | 2 × the 404 floor: $(awk -v e="$EMPTY" 'BEGIN {printf "%.2f", 2*e}') ms | $(ratio "$p50" "$EMPTY") × floor | ≤ 2 × floor | $(met "$(ratio "$p50" "$EMPTY")" 2) |"
+  done <"$WORK/scales"
+  echo "| \`since=<400 d ago>&step=86400\` ($YEAR_POINTS points from hourly summaries), 200 requests | p50 $YEAR50 ms, p99 $YEAR99 ms | 2 × the 404 floor: $(awk -v e="$EMPTY" 'BEGIN {printf "%.2f", 2*e}') ms | $(ratio "$YEAR50" "$EMPTY") × floor | ≤ 2 × floor | $(met "$(ratio "$YEAR50" "$EMPTY")" 2) |"
+  echo "| on-disk bytes per raw sample, $SEED_N containers × 7 d, busy profile | $BYTES_BUSY B ($MB_BUSY MiB) | previous release: ~230 B | | ≤ 16 B | $(met "$BYTES_BUSY" 16) |"
+  echo "| on-disk bytes per raw sample, $SEED_N containers × 7 d, idle profile | $BYTES_IDLE B ($MB_IDLE MiB) | previous release: ~230 B | | ≤ 16 B | $(met "$BYTES_IDLE" 16) |"
+  echo "| the agent's bench database: 1 d + 7 d busy, 400 d idle (7 d raw + hourly summaries) | $YEAR_MB MiB | | | (reported) | |"
   echo "| \`GET v1/container/\` (200 requests, curl) | p50 $LIST ms | Engine \`/containers/json?all=1\`, same client: p50 $ENGINE ms | $(ratio "$LIST" "$ENGINE") | ≤ 1.0 × Engine | $(met "$(ratio "$LIST" "$ENGINE")" 1.0) |"
   echo "| the server's floor: a 404 from the agent (no work, no token) | p50 $EMPTY ms | Engine, as above | $(ratio "$EMPTY" "$ENGINE") | (reported) | |"
   echo "| \`GET /metrics\` scrape ($SCRAPE_SERIES container series, $SCRAPE_BYTES bytes), 200 requests | p50 $SCRAPE ms, p99 $SCRAPE99 ms | the server's 404 floor, as above: p50 $EMPTY ms | $(ratio "$SCRAPE" "$EMPTY") | p50 ≤ 2 × floor | $(met "$(ratio "$SCRAPE" "$EMPTY")" 2) |"

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param apiToken      bearer token for {@code v1/}, empty when not configured (the API then refuses every call)
  * @param dataDir       where the embedded stats database lives
  * @param statsDataSource JNDI name of a server DataSource to use instead of the embedded database
+ * @param managedLabel  {@code key} or {@code key=value}: when set, only containers carrying that label exist for the agent
+ * @param eventsClients at most this many {@code v1/events} streams at once
  */
 public record Settings(Optional<String> dockerHost,
                        Optional<String> apiToken,
@@ -24,9 +26,12 @@ public record Settings(Optional<String> dockerHost,
                        Duration statsInterval,
                        int statsConcurrency,
                        Duration statsRetention,
+                       Duration historyRetention,
                        Path dataDir,
                        Optional<String> statsDataSource,
-                       Duration gitTimeout) {
+                       Duration gitTimeout,
+                       Optional<String> managedLabel,
+                       int eventsClients) {
 
     /** Below this a round's deadline (80 %) ends before the engine's next 1 s stats tick has answered. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofSeconds(2);
@@ -52,9 +57,12 @@ public record Settings(Optional<String> dockerHost,
                 statsInterval(value.apply("stats_interval").orElse("10s")),
                 positive("stats_concurrency", value.apply("stats_concurrency").orElse("256")),
                 duration("stats_retention", value.apply("stats_retention").orElse("7d"), 'd'),
+                duration("history_retention", value.apply("history_retention").orElse("400d"), 'd'),
                 Path.of(value.apply("data_dir").orElse("data")).toAbsolutePath(),
                 value.apply("stats_datasource"),
-                duration("git_timeout", value.apply("git_timeout").orElse("60s"), 's'));
+                duration("git_timeout", value.apply("git_timeout").orElse("60s"), 's'),
+                value.apply("managed_label").map(Settings::label),
+                positive("events_clients", value.apply("events_clients").orElse("64")));
     }
 
     private static Duration statsInterval(String text) {
@@ -101,5 +109,13 @@ public record Settings(Optional<String> dockerHost,
             // reported below
         }
         throw new IllegalArgumentException(key + ": expected a positive whole number, got '" + text + "'");
+    }
+
+    /** {@code key} or {@code key=value}, with a key. */
+    private static String label(String text) {
+        if (text.startsWith("=")) {
+            throw new IllegalArgumentException("managed_label: expected key or key=value, got '" + text + "'");
+        }
+        return text;
     }
 }

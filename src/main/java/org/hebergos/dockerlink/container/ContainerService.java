@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hebergos.dockerlink.docker.ContainerInfo;
+import org.hebergos.dockerlink.docker.ContainerLimits;
 import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.error.ContainerNotFound;
 
-/** Lists containers for the panel and starts, stops and restarts them. */
+/** Lists containers for the panel, starts, stops and restarts them, changes their limits and removes them. */
 @ApplicationScoped
 public class ContainerService {
+
+    private static final double BYTES_PER_GIB = 1024d * 1024 * 1024;
 
     @Inject
     DockerGateway docker;
@@ -34,5 +38,17 @@ public class ContainerService {
 
     public void restart(ContainerRef ref, Integer graceSeconds) {
         docker.restart(ref.value(), graceSeconds);
+    }
+
+    /** The container's list entry with the limits the engine applied. */
+    public Map<String, ContainerView> limit(ContainerRef ref, LimitsChange change) {
+        ContainerLimits limits = docker.update(ref.value(), change.memoryBytes(), change.cpuPercent());
+        ContainerInfo info = docker.containers(false).stream().filter(c -> c.id().equals(limits.id())).findFirst()
+                .orElseThrow(() -> new ContainerNotFound(ref.value()));
+        return Map.of(limits.id(), ContainerView.of(info).withLimits(limits.memoryBytes() / BYTES_PER_GIB, limits.cpuPercent()));
+    }
+
+    public void remove(ContainerRef ref, boolean force, boolean volumes) {
+        docker.remove(ref.value(), force, volumes);
     }
 }

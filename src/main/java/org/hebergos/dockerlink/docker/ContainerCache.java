@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.docker;
 
+import com.github.dockerjava.api.model.Event;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,14 @@ final class ContainerCache {
         }
     }
 
+    /** A watched engine event: what it names is stale, and the live event feed hears of it. */
+    void event(Event event) {
+        String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId() : event.getId();
+        // an event without an id drops every remembered run: wrong only on the safe side
+        changed(id == null ? "" : id);
+        listener.event(event);
+    }
+
     /**
      * The event stream is open. What was read before cannot be trusted (a change may have happened
      * between that read and the stream), so the generation moves on.
@@ -93,9 +102,32 @@ final class ContainerCache {
         generation.incrementAndGet();
         listing = null;
         runs.clear();
+        listener.lost();
     }
 
     boolean watching() {
         return watching;
+    }
+
+    /** Who else hears the watched events (the live event feed); it must return at once and throw nothing. */
+    interface Listener {
+
+        void event(Event event);
+
+        void lost();
+    }
+
+    private volatile Listener listener = new Listener() {
+        @Override
+        public void event(Event event) {
+        }
+
+        @Override
+        public void lost() {
+        }
+    };
+
+    void listen(Listener listener) {
+        this.listener = listener;
     }
 }

@@ -8,7 +8,9 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,6 +40,7 @@ import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 import org.hebergos.dockerlink.error.ContainerNotRunning;
 import org.hebergos.dockerlink.error.DockerFailed;
+import org.hebergos.dockerlink.error.DockerRefused;
 import org.hebergos.dockerlink.error.DockerUnavailable;
 
 /**
@@ -83,37 +87,40 @@ public class DockerGateway {
         Engine e = engine();
         events.watch(e.slowHttp(), threads);
         List<ContainerInfo> all = cache.containers(() -> call(null, () -> e.api().listContainersCmd().withShowAll(true).exec())
-                .stream().map(c -> toInfo(e, c)).filter(Objects::nonNull).toList());
+                .stream().filter(c -> scope().admits(c.getLabels())).map(c -> toInfo(e, c)).filter(Objects::nonNull).toList());
         return runningOnly ? all.stream().filter(ContainerInfo::running).toList() : all;
     }
 
     /** Full id, run and working directory of a container named by id, id prefix or name. */
     public ContainerDetails inspect(String idOrName) {
-        InspectContainerResponse r = call(idOrName, () -> engine().api().inspectContainerCmd(idOrName).exec());
+        InspectContainerResponse r = managedInspect(idOrName);
         boolean running = Boolean.TRUE.equals(r.getState().getRunning());
         String workingDir = r.getConfig() == null ? null : r.getConfig().getWorkingDir();
         return new ContainerDetails(r.getId(), running, workingDir == null || workingDir.isBlank() ? "/" : workingDir);
     }
 
     public void start(String idOrName) {
-        call(idOrName, () -> idempotent(() -> engine().api().startContainerCmd(idOrName).exec()));
-        cache.changed(idOrName);
+        String id = managed(idOrName);
+        call(id, () -> idempotent(() -> engine().api().startContainerCmd(id).exec()));
+        cache.changed(id);
     }
 
     public void stop(String idOrName, Integer seconds) {
-        call(idOrName, () -> idempotent(() -> {
-            var cmd = engine().slow().stopContainerCmd(idOrName);
+        String id = managed(idOrName);
+        call(id, () -> idempotent(() -> {
+            var cmd = engine().slow().stopContainerCmd(id);
             return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
         }));
-        cache.changed(idOrName);
+        cache.changed(id);
     }
 
     public void restart(String idOrName, Integer seconds) {
-        call(idOrName, () -> {
-            var cmd = engine().slow().restartContainerCmd(idOrName);
+        String id = managed(idOrName);
+        call(id, () -> {
+            var cmd = engine().slow().restartContainerCmd(id);
             return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
         });
-        cache.changed(idOrName);
+        cache.changed(id);
     }
 
     /**
@@ -185,6 +192,7 @@ public class DockerGateway {
      * executor, caps the output while reading, and abandons a hung process by closing the session.
      */
     public ExecSession exec(String id, String user, List<String> argv, List<String> env) {
+        managed(id);
         Engine e = engine();
         String execId = call(id, () -> {
             try {
@@ -363,5 +371,140 @@ public class DockerGateway {
         } catch (IOException e) {
             // shutting down: nothing left to tell
         }
+    }
+
+    /**
+     * Changes a container's memory limit (bytes; swap set to the same value, so the limit is the whole
+     * memory and the engine accepts it on a container created without one) and/or CPU limit (% of one
+     * core; as {@code NanoCpus}, or as a quota over the container's own period when it was created with
+     * one, the two kinds being exclusive), and reads back what the engine applied.
+     *
+     * @throws DockerRefused with the engine's reason when it refuses the values
+     */
+    public ContainerLimits update(String idOrName, Long memoryBytes, Double cpuPercent) {
+        Engine e = engine();
+        InspectContainerResponse before = managedInspect(idOrName);
+        String id = before.getId();
+        var cmd = e.api().updateContainerCmd(id);
+        if (memoryBytes != null) {
+            cmd.withMemory(memoryBytes).withMemorySwap(memoryBytes);
+        }
+        if (cpuPercent != null) {
+            HostConfig host = before.getHostConfig();
+            boolean quota = host != null && host.getCpuQuota() != null && host.getCpuQuota() > 0
+                    && (host.getNanoCPUs() == null || host.getNanoCPUs() == 0);
+            if (quota) {
+                long period = host.getCpuPeriod() != null && host.getCpuPeriod() > 0 ? host.getCpuPeriod() : 100_000L;
+                cmd.withCpuPeriod(period).withCpuQuota(Math.round(cpuPercent / 100 * period));
+            } else {
+                cmd.withNanoCPUs(Math.round(cpuPercent / 100 * 1e9));
+            }
+        }
+        refusable(id, cmd::exec);
+        cache.changed(id);
+        InspectContainerResponse after = call(id, () -> e.api().inspectContainerCmd(id).exec());
+        HostConfig host = after.getHostConfig();
+        long memory = host == null || host.getMemory() == null ? 0 : host.getMemory();
+        double cores = cpuLimitCores(host);
+        if (memory == 0 || cores == 0) {
+            Info info = call(null, () -> e.api().infoCmd().exec());
+            memory = memory > 0 ? memory : info.getMemTotal();
+            cores = cores > 0 ? cores : info.getNCPU();
+        }
+        return new ContainerLimits(id, memory, cores * 100);
+    }
+
+    /**
+     * Removes a container, with its anonymous volumes when asked (named volumes stay: the engine never
+     * removes them with a container); a running one only with {@code force} (killed first).
+     *
+     * @throws DockerRefused with the engine's reason (running without force, removal in progress)
+     */
+    public void remove(String idOrName, boolean force, boolean volumes) {
+        String id = managed(idOrName);
+        refusable(id, () -> engine().slow().removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec());
+        cache.changed(id);
+    }
+
+    /** Hands the watched container events of the containers in scope to {@code listener}, translated. */
+    public void listen(ContainerEvent.Listener listener) {
+        cache.listen(new ContainerCache.Listener() {
+            @Override
+            public void event(Event event) {
+                Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                        ? Map.of() : event.getActor().getAttributes();
+                if (event.getId() == null || !scope().admits(attributes)) {
+                    return;
+                }
+                String action = event.getAction() != null ? event.getAction() : event.getStatus();
+                Integer exitCode = null;
+                try {
+                    exitCode = attributes.containsKey("exitCode") ? Integer.valueOf(attributes.get("exitCode")) : null;
+                } catch (NumberFormatException notANumber) {
+                    // left out, as for any event that carries none
+                }
+                String name = attributes.getOrDefault("name", "");
+                long nanos = event.getTimeNano() != null ? event.getTimeNano()
+                        : event.getTime() != null ? event.getTime() * 1_000_000_000L : System.currentTimeMillis() * 1_000_000L;
+                listener.event(new ContainerEvent(event.getId(), action, name.startsWith("/") ? name.substring(1) : name, exitCode, nanos));
+            }
+
+            @Override
+            public void lost() {
+                listener.lost();
+            }
+        });
+    }
+
+    /** The {@code managed_label} scope of this agent. */
+    private ManagedLabel scope() {
+        return ManagedLabel.of(settings.managedLabel());
+    }
+
+    /**
+     * Every reference the panel sends goes through here (or {@link #managedInspect}): with a
+     * {@code managed_label}, a container without it answers exactly as one that does not exist. Returns
+     * the full id then, the reference itself (and no engine call) when every container is in scope.
+     */
+    private String managed(String idOrName) {
+        return scope().scoped() ? managedInspect(idOrName).getId() : idOrName;
+    }
+
+    private InspectContainerResponse managedInspect(String idOrName) {
+        InspectContainerResponse r = call(idOrName, () -> engine().api().inspectContainerCmd(idOrName).exec());
+        if (!scope().admits(r.getConfig() == null ? null : r.getConfig().getLabels())) {
+            throw new ContainerNotFound(idOrName);
+        }
+        return r;
+    }
+
+    /** An engine call whose refusal (bad value, conflicting state) the panel must see with the engine's reason. */
+    private <T> T refusable(String id, Supplier<T> action) {
+        return call(id, () -> {
+            try {
+                return action.get();
+            } catch (NotFoundException e) {
+                throw e;
+            } catch (DockerException e) {
+                if (e.getHttpStatus() == 400 || e.getHttpStatus() == 409 || e.getHttpStatus() == 500) {
+                    throw new DockerRefused(engineReason(e));
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** docker-java's message is {@code Status 409: {"message":"…"}}: the engine's message, on one line. */
+    static String engineReason(DockerException e) {
+        String text = String.valueOf(e.getMessage());
+        int body = text.indexOf('{');
+        if (body >= 0) {
+            try {
+                text = JSON.readTree(text.substring(body)).path("message").asText(text);
+            } catch (IOException notJson) {
+                // the text as it is
+            }
+        }
+        return text.replaceAll("\\s+", " ").strip();
     }
 }

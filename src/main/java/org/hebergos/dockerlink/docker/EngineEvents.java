@@ -1,8 +1,9 @@
 package org.hebergos.dockerlink.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 final class EngineEvents implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(EngineEvents.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Engines add fields over time ({@code scope} since 1.22): what docker-java's model lacks is ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** The container events that change a container's state, name, exit code, start time or CPU limit. */
     private static final String FILTERS = "{\"type\":[\"container\"],\"event\":[\"create\",\"start\",\"restart\",\"die\","
             + "\"pause\",\"unpause\",\"rename\",\"update\",\"destroy\"]}";
@@ -73,7 +75,7 @@ final class EngineEvents implements Closeable {
                 return;
             }
             cache.streamOpened();
-            read(response.getBody(), cache::changed);
+            read(response.getBody(), cache::event);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "docker event stream broke; container cache dropped", e);
         } finally {
@@ -91,13 +93,11 @@ final class EngineEvents implements Closeable {
         return !closed;
     }
 
-    /** Hands the id of every event of {@code body} (concatenated JSON objects) to {@code changed}, until the stream ends. */
-    static void read(InputStream body, Consumer<String> changed) throws IOException {
-        try (MappingIterator<JsonNode> events = JSON.readerFor(JsonNode.class).readValues(body)) {
+    /** Hands every event of {@code body} (concatenated JSON objects) to {@code onEvent}, until the stream ends. */
+    static void read(InputStream body, Consumer<Event> onEvent) throws IOException {
+        try (MappingIterator<Event> events = JSON.readerFor(Event.class).readValues(body)) {
             while (events.hasNextValue()) {
-                JsonNode event = events.nextValue();
-                // an event without an id drops every remembered run: wrong only on the safe side
-                changed.accept(event.path("Actor").path("ID").asText(event.path("id").asText("")));
+                onEvent.accept(events.nextValue());
             }
         }
     }

@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -59,16 +60,20 @@ final class CadvisorExposition {
 
     /**
      * The agent's own figures. The engine counts as up when the last round reached it: the scrape asks
-     * nothing of the engine itself. Nothing before the first round.
+     * nothing of the engine itself. The round's report comes a moment after its readings (once they are
+     * stored), so a scrape in between has the readings without the report. Nothing before the first round.
      */
     static List<MetricSnapshot> agent(Optional<RoundReport> report, Optional<RoundReadings> round, long failedReadings) {
-        if (report.isEmpty()) {
+        if (report.isEmpty() && round.isEmpty()) {
             return List.of();
         }
-        RoundReport last = report.get();
-        boolean engineReached = round.isPresent() && round.get().time() >= last.time();
-        return List.of(
-                gauge("hebergos_docker_up", null, "1 when the last sampling round reached the Docker engine, else 0.", engineReached ? 1 : 0),
+        boolean engineReached = round.isPresent() && (report.isEmpty() || round.get().time() >= report.get().time());
+        List<MetricSnapshot> all = new ArrayList<>();
+        all.add(gauge("hebergos_docker_up", null, "1 when the last sampling round reached the Docker engine, else 0.", engineReached ? 1 : 0));
+        all.add(CounterSnapshot.builder().name("hebergos_stats_failed_readings")
+                .help("Stats readings that failed or missed their round's deadline since the agent started.")
+                .dataPoint(CounterDataPointSnapshot.builder().value(failedReadings).build()).build());
+        report.ifPresent(last -> all.addAll(List.of(
                 gauge("hebergos_stats_last_round_timestamp_seconds", Unit.SECONDS, "Unix time the last sampling round started.", last.time()),
                 gauge("hebergos_stats_last_round_duration_seconds", Unit.SECONDS, "Wall time of the last sampling round.",
                         last.durationMillis() / 1000d),
@@ -76,15 +81,13 @@ final class CadvisorExposition {
                 gauge("hebergos_stats_last_round_sampled", null, "Containers the last sampling round read.", last.sampled()),
                 gauge("hebergos_stats_pending_samples", null, "Samples held in memory because the stats store did not accept them yet.",
                         last.pending()),
-                CounterSnapshot.builder().name("hebergos_stats_failed_readings")
-                        .help("Stats readings that failed or missed their round's deadline since the agent started.")
-                        .dataPoint(CounterDataPointSnapshot.builder().value(failedReadings).build()).build(),
                 CounterSnapshot.builder().name("hebergos_stats_skipped_rounds")
                         .help("Sampling rounds skipped since the agent started because the previous one was still running.")
                         .dataPoint(CounterDataPointSnapshot.builder().value(last.skippedRounds()).build()).build(),
                 CounterSnapshot.builder().name("hebergos_stats_dropped_samples")
                         .help("Samples given up since the agent started because the stats store stayed unavailable too long.")
-                        .dataPoint(CounterDataPointSnapshot.builder().value(last.droppedSamples()).build()).build());
+                        .dataPoint(CounterDataPointSnapshot.builder().value(last.droppedSamples()).build()).build())));
+        return all;
     }
 
     private static Labels labels(RoundReadings.Reading r) {

@@ -5,17 +5,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,6 +38,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.history.HistoryStore;
 import org.hebergos.dockerlink.metrics.LastRound;
 
 /**
@@ -68,13 +68,15 @@ public class StatsSampler {
     @Inject
     DockerGateway docker;
     @Inject
-    StatsStore store;
+    HistoryStore store;
     @Inject
     LastRound published;
     @Resource
     TimerService timers;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Event<StatsRound> roundTaken;
 
     ThreadPoolExecutor pool;
     private final AtomicBoolean roundRunning = new AtomicBoolean();
@@ -133,30 +135,13 @@ public class StatsSampler {
                     pendingSamples(), round.failures(), Duration.between(start, Instant.now()).toMillis(),
                     skippedRounds.get(), droppedSamples);
             LOG.fine(() -> "stats round: " + lastRound);
+            roundTaken.fire(new StatsRound(start.getEpochSecond(), round.samples()));
         } catch (RuntimeException | Error bug) {
             // an escaping exception would cancel the timer for good
             roundFailure.failed(bug.toString());
             LOG.log(Level.WARNING, "stats round failed unexpectedly", bug);
         } finally {
             roundRunning.set(false);
-        }
-    }
-
-    /**
-     * Compacts the samples of hours that ended more than an hour ago (the last hour stays in rows, so
-     * the newest sample of a running container is at hand) and purges what is older than
-     * {@code stats_retention}.
-     */
-    @Schedule(minute = "*/15", hour = "*", persistent = false)
-    void maintain() {
-        long now = Instant.now().getEpochSecond();
-        long before = now - settings.statsRetention().toSeconds();
-        try {
-            int chunks = store.compact(now - now % StatsStore.CHUNK_SECONDS - StatsStore.CHUNK_SECONDS);
-            int purged = store.purgeBefore(before);
-            LOG.fine(() -> "stats maintenance: " + chunks + " hours compacted, " + purged + " rows older than " + before + " purged");
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "stats maintenance failed: " + e.getMessage(), e);
         }
     }
 
@@ -268,7 +253,7 @@ public class StatsSampler {
             if (!batch.isEmpty()) {
                 store.insert(batch);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             storeFailure.failed(e.getMessage());
             return 0;
         }
@@ -289,7 +274,7 @@ public class StatsSampler {
         }
         try {
             return store.last(id).orElse(null);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             storeFailure.failed(e.getMessage());
             return null; // without a baseline the sample starts afresh: CPU 0, no delta
         }

@@ -2,6 +2,7 @@ package org.hebergos.dockerlink.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.github.dockerjava.api.model.Event;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +21,21 @@ class EngineEventsTest {
             """;
 
     @Test
-    void everyEventHandsOnItsContainerIdAndOneWithoutAnIdDropsEverything() throws IOException {
-        List<String> changed = new ArrayList<>();
-        EngineEvents.read(new ByteArrayInputStream(STREAM.getBytes(StandardCharsets.UTF_8)), changed::add);
-        assertEquals(List.of("3f2a", "9b1e", "c41d", ""), changed);
+    void everyEventIsHandedOnWithWhatTheEngineSaidOfIt() throws IOException {
+        List<Event> events = new ArrayList<>();
+        EngineEvents.read(new ByteArrayInputStream(STREAM.getBytes(StandardCharsets.UTF_8)), events::add);
+        assertEquals(4, events.size());
+        assertEquals("3f2a", events.get(0).getActor().getId());
+        assertEquals("137", events.get(1).getActor().getAttributes().get("exitCode"));
+        assertEquals("c41d", events.get(2).getId());
+        assertEquals("rename", events.get(3).getAction());
     }
 
     @Test
     void aStreamThatEndsEndsTheRead() throws IOException {
-        List<String> changed = new ArrayList<>();
-        EngineEvents.read(new ByteArrayInputStream(new byte[0]), changed::add);
-        assertEquals(List.of(), changed);
+        List<Event> events = new ArrayList<>();
+        EngineEvents.read(new ByteArrayInputStream(new byte[0]), events::add);
+        assertEquals(List.of(), events);
     }
 
     @Test

@@ -21,12 +21,7 @@ final class Agent {
     /** The api_token of src/test/it-env/agent.env. */
     static final String TOKEN = "it-secret-token";
 
-    /**
-     * HTTP/1.1 only, as the server speaks (HTTP/2 is off in payara-preboot.asadmin): offering an h2c
-     * upgrade, Java's default, makes Payara 6.2025.10 drop the Content-Type of answers of several KiB.
-     */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -92,6 +87,21 @@ final class Agent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** PATCH with a body of the given content type, or none when {@code contentType} is null. */
+    Reply patch(String pathAndQuery, String contentType, String body) {
+        // HTTP/1.1 from the start: the server stalls on an h2c upgrade offer that carries a body
+        HttpRequest.Builder request = request(pathAndQuery).version(HttpClient.Version.HTTP_1_1);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method("PATCH", body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+                "Bearer " + TOKEN);
+    }
+
+    Reply delete(String pathAndQuery) {
+        return send(request(pathAndQuery).DELETE(), "Bearer " + TOKEN);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

@@ -10,7 +10,16 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,9 +98,19 @@ class OpenApiIT extends AgentIT {
         check("POST", "v1/container/restart?id=" + stopped + "&t=0", Agent.TOKEN, 204);
         check("POST", "v1/container/stop?id=" + stopped + "&t=0", Agent.TOKEN, 204);
         check("POST", "v1/container/stop?id=" + stopped + "&t=301", Agent.TOKEN, 400);
+        check("PATCH", "v1/container/?id=" + busybox + "&cpulimit=50", Agent.TOKEN, 200);
+        check("PATCH", "v1/container/?id=" + busybox, Agent.TOKEN, 400);
+        check("DELETE", "v1/container/?id=" + busybox, Agent.TOKEN, 409);
+        String removable = Docker.create(Docker.BUSYBOX, "true");
+        containers.add(removable);
+        check("DELETE", "v1/container/?id=" + removable, Agent.TOKEN, 204);
+        check("GET", "v1/events?id=" + "f".repeat(64), Agent.TOKEN, 404);
+        checkEventStreamOpens();
 
         awaitSample(busybox);
         check("GET", "v1/container/stats?id=" + busybox + "&since=0", Agent.TOKEN, 200);
+        check("GET", "v1/container/stats?id=" + busybox + "&scale=day", Agent.TOKEN, 200);
+        check("GET", "v1/container/stats?id=" + busybox + "&since=0&step=7", Agent.TOKEN, 400);
         check("GET", "v1/container/stats?id=" + busybox, Agent.TOKEN, 400);
         check("GET", "v1/container/stats?id=" + "f".repeat(64) + "&since=0", Agent.TOKEN, 404);
 
@@ -115,7 +134,34 @@ class OpenApiIT extends AgentIT {
     /** Calls the agent and validates its answer against the operation the document gives for it. */
     private void check(String method, String pathAndQuery, String token, int expectedStatus) {
         String authorization = token == null ? null : "Bearer " + token;
-        Agent.Reply reply = method.equals("GET") ? agent.getAs(authorization, pathAndQuery) : agent.postAs(authorization, pathAndQuery);
+        Agent.Reply reply = switch (method) {
+            case "GET" -> agent.getAs(authorization, pathAndQuery);
+            case "POST" -> agent.postAs(authorization, pathAndQuery);
+            default -> agent.raw(method, pathAndQuery, authorization);
+        };
+        validate(method, pathAndQuery, expectedStatus, reply);
+    }
+
+    /** The event stream answers 200 with its media type and a first comment line; the stream is then closed. */
+    private void checkEventStreamOpens() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(agent.base() + "v1/events"))
+                .header("Authorization", "Bearer " + Agent.TOKEN).timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                String first = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).readLine();
+                validate("GET", "v1/events", 200, new Agent.Reply(response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(""), first + "\n"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void validate(String method, String pathAndQuery, int expectedStatus, Agent.Reply reply) {
         assertEquals(expectedStatus, reply.status(), method + " " + pathAndQuery + ": " + reply);
         String path = URI.create("/" + pathAndQuery).getPath();
         SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status());

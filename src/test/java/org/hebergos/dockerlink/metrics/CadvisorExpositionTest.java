@@ -154,5 +154,7 @@ class CadvisorExpositionTest {
         Scraped never = Scraped.of(CadvisorExposition.agent(Optional.of(failed), Optional.empty(), 0));
         assertEquals(0, never.value("hebergos_docker_up"));
         assertTrue(CadvisorExposition.agent(Optional.empty(), Optional.empty(), 0).isEmpty(), "nothing to say before the first round");
+        Scraped beforeItsReport = Scraped.of(CadvisorExposition.agent(Optional.empty(), Optional.of(round(TIME, STARTED, 1, 1, 1)), 0));
+        assertEquals(1, beforeItsReport.value("hebergos_docker_up"), "the first round's readings are in, its report not yet");
     }
 }

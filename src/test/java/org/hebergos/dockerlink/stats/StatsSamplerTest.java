@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
+import org.hebergos.dockerlink.history.HistoryStore;
 import org.hebergos.dockerlink.error.DockerUnavailable;
 import org.hebergos.dockerlink.metrics.LastRound;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +35,7 @@ class StatsSamplerTest {
 
     private final StatsSampler cut = new StatsSampler();
     private final List<List<Sample>> written = new ArrayList<>();
+    private final RecordedRounds rounds = new RecordedRounds();
     private RuntimeException engineFailure;
     private RuntimeException storeFailure;
 
@@ -43,6 +44,7 @@ class StatsSamplerTest {
         cut.settings = Settings.from(Map.of("stats_interval", "2s"), key -> null);
         cut.published = new LastRound();
         cut.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        cut.roundTaken = rounds;
         cut.docker = new DockerGateway() {
             @Override
             public List<ContainerInfo> containers(boolean runningOnly) {
@@ -57,7 +59,7 @@ class StatsSamplerTest {
                 return new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
             }
         };
-        cut.store = new StatsStore() {
+        cut.store = new HistoryStore() {
             @Override
             public void insert(List<Sample> samples) {
                 if (storeFailure != null) {
@@ -141,10 +143,22 @@ class StatsSamplerTest {
     }
 
     @Test
-    void theStoreBeingDownIsTheReasonGivenWhenItIs() throws SQLException {
+    void theStoreBeingDownIsTheReasonGivenWhenItIs() {
         storeFailure = new IllegalStateException("held by another agent");
         cut.onTimer();
         Optional<String> lag = cut.lag(Instant.now().plus(Duration.ofSeconds(7)));
         assertEquals("the stats store is unavailable", lag.orElseThrow().replaceAll(".*: ", ""));
+    }
+
+    @Test
+    void eachRoundIsAnnouncedWithItsSamplesForTheEventStream() {
+        cut.onTimer();
+        storeFailure = new IllegalStateException("disk full");
+        cut.onTimer();
+        assertEquals(2, rounds.fired.size(), "announced whether stored or not");
+        StatsRound last = rounds.fired.get(1);
+        assertEquals(1, last.samples().size());
+        String member = last.members().get(ID);
+        assertTrue(member.startsWith("\"" + last.time() + "\":{\"memory\":{\"used\":"), member);
     }
 }

@@ -1,8 +1,8 @@
-package org.hebergos.dockerlink.stats;
+package org.hebergos.dockerlink.history;
 
 /**
- * One sample as the panel sees it: what a history query reads back (raw units; {@link StatsJson}
- * writes GiB and KiB). The baselines a {@link Sample} also keeps stay in the store.
+ * One raw sample as the panel sees it, in raw units (bytes): what a history read hands back. The
+ * baselines the sampler also keeps ({@code Sample}) stay in the store.
  */
 public record Point(long time,
                     long memoryUsed,

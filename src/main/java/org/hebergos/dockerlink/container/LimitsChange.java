@@ -1,0 +1,99 @@
+package org.hebergos.dockerlink.container;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import org.hebergos.dockerlink.error.BadParameter;
+
+/**
+ * The limits a {@code PATCH v1/container} asks for, in the units of stats: {@code memory} in GiB,
+ * {@code cpulimit} in % of one core; from a JSON object or from query/form fields. Checked here, so the
+ * engine only ever sees sane numbers.
+ *
+ * @param memoryBytes null when unchanged
+ * @param cpuPercent  null when unchanged
+ */
+record LimitsChange(Long memoryBytes, Double cpuPercent) {
+
+    /** The engine's floor for a memory limit. */
+    static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
+    /** Far above any host, low enough that nanoseconds of CPU per second fit a long. */
+    static final double MAX_CPU_PERCENT = 1_000_000;
+    private static final double BYTES_PER_GIB = 1024d * 1024 * 1024;
+    /** 1 EiB: far above any host, and bytes still fit a long. */
+    private static final double MAX_MEMORY_GIB = 1024d * 1024 * 1024;
+
+    /** From query or form fields, each null when absent. */
+    static LimitsChange of(String memory, String cpulimit) {
+        return of(number("memory", memory), number("cpulimit", cpulimit));
+    }
+
+    /** From a JSON object with the keys {@code memory} and/or {@code cpulimit} and nothing else. */
+    static LimitsChange ofJson(String body) {
+        JsonObject object;
+        try {
+            object = Json.createReader(new StringReader(body)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new BadParameter("body", "expected a JSON object such as {\"memory\": 0.5, \"cpulimit\": 50}");
+        }
+        for (String key : object.keySet()) {
+            if (!key.equals("memory") && !key.equals("cpulimit")) {
+                throw new BadParameter(key.replaceAll("[^\\w.-]", "?"), "unknown key (memory and cpulimit are)");
+            }
+        }
+        return of(number("memory", object.get("memory")), number("cpulimit", object.get("cpulimit")));
+    }
+
+    private static LimitsChange of(Double memoryGib, Double cpuPercent) {
+        if (memoryGib == null && cpuPercent == null) {
+            throw new BadParameter("memory", "memory (GiB) or cpulimit (% of one core) required");
+        }
+        Long bytes = null;
+        if (memoryGib != null) {
+            if (memoryGib > MAX_MEMORY_GIB) {
+                throw new BadParameter("memory", "too large: " + memoryGib + " GiB");
+            }
+            bytes = Math.round(memoryGib * BYTES_PER_GIB);
+            if (bytes < MIN_MEMORY_BYTES) {
+                throw new BadParameter("memory", "at least 6 MiB (" + MIN_MEMORY_BYTES / BYTES_PER_GIB + " GiB), the engine's minimum");
+            }
+        }
+        if (cpuPercent != null && (cpuPercent <= 0 || cpuPercent > MAX_CPU_PERCENT)) {
+            throw new BadParameter("cpulimit", "expected a positive % of one core (50 = half a core), got " + cpuPercent);
+        }
+        return new LimitsChange(bytes, cpuPercent);
+    }
+
+    private static Double number(String key, JsonValue value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n)) {
+            throw new BadParameter(key, "expected a number");
+        }
+        return finiteNonNegative(key, n.bigDecimalValue());
+    }
+
+    private static Double number(String key, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return finiteNonNegative(key, new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadParameter(key, "expected a number, got '" + text + "'");
+        }
+    }
+
+    private static Double finiteNonNegative(String key, BigDecimal value) {
+        double d = value.doubleValue();
+        if (value.signum() < 0 || Double.isInfinite(d)) {
+            throw new BadParameter(key, "expected a number not below 0, got " + value);
+        }
+        return d;
+    }
+}

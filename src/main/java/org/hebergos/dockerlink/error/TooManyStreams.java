@@ -1,0 +1,11 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** Every event stream the agent allows ({@code events_clients}) is open, or the agent is stopping. */
+public class TooManyStreams extends AgentException {
+
+    public TooManyStreams(String reason) {
+        super(Status.SERVICE_UNAVAILABLE, "events: " + reason);
+    }
+}

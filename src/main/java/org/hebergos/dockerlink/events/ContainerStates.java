@@ -1,0 +1,90 @@
+package org.hebergos.dockerlink.events;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hebergos.dockerlink.docker.ContainerEvent;
+
+/**
+ * Turns the engine's container events into list entries, as {@code GET v1/container/} shows them, and
+ * says when an entry changed. An event carries the name, the exit code and the time; the rest comes from
+ * the entry this class last derived for the container. Only an event that needs what came before
+ * ({@code rename}, {@code unpause}) about a container not seen since the agent (or the event stream)
+ * started asks {@code lookup}. Not thread-safe: one dispatcher feeds it.
+ */
+final class ContainerStates {
+
+    /**
+     * A list entry; {@code exitCode} is only written when exited, {@code startedAt} (the run's start,
+     * kept while paused) only when running.
+     */
+    record Entry(String name, String state, Integer exitCode, Long startedAt) {
+
+        Entry named(String newName) {
+            return new Entry(newName, state, exitCode, startedAt);
+        }
+    }
+
+    private final Map<String, Entry> known = new HashMap<>();
+    private final Function<String, Optional<Entry>> lookup;
+
+    /** @param lookup the current list entry of a container by full id, empty when it does not exist (or is out of scope) */
+    ContainerStates(Function<String, Optional<Entry>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * The data of a {@code container} event ({@code {"id":…, …entry…}} or {@code {"id":…,"removed":true}}),
+     * or empty when the container's list entry did not change.
+     */
+    Optional<String> apply(ContainerEvent event) {
+        String id = event.id();
+        if (event.action().equals("destroy")) {
+            known.remove(id);
+            return Optional.of(Json.createObjectBuilder().add("id", id).add("removed", true).build().toString());
+        }
+        Entry before = known.get(id);
+        Entry after = switch (event.action()) {
+            case "create" -> new Entry(event.name(), "created", null, null);
+            case "start" -> new Entry(event.name(), "running", null, seconds(event));
+            // docker restart: die, start, then restart; a restart seen alone still means running
+            case "restart" -> before != null && before.state().equals("running") ? before.named(event.name())
+                    : new Entry(event.name(), "running", null, seconds(event));
+            case "die" -> new Entry(event.name(), "exited", event.exitCode(), null);
+            // the run goes on: its start time is kept for the unpause
+            case "pause" -> new Entry(event.name(), "paused", null, before == null ? null : before.startedAt());
+            case "unpause" -> before != null && before.startedAt() != null
+                    ? new Entry(event.name(), "running", null, before.startedAt()) : lookup.apply(id).orElse(null);
+            case "rename" -> before != null ? before.named(event.name()) : lookup.apply(id).orElse(null);
+            default -> before; // update: limits are not part of the list entry
+        };
+        if (after == null || after.equals(before)) {
+            return Optional.empty();
+        }
+        known.put(id, after);
+        return Optional.of(json(id, after));
+    }
+
+    /** Events were missed: what was derived may be stale. */
+    void forget() {
+        known.clear();
+    }
+
+    private static long seconds(ContainerEvent event) {
+        return event.timeNanos() / 1_000_000_000L;
+    }
+
+    static String json(String id, Entry entry) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("name", entry.name()).add("state", entry.state());
+        if (entry.exitCode() != null && entry.state().equals("exited")) {
+            json.add("exit_code", entry.exitCode());
+        }
+        if (entry.startedAt() != null && entry.state().equals("running")) {
+            json.add("started_at", entry.startedAt());
+        }
+        return json.build().toString();
+    }
+}

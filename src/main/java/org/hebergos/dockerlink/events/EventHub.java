@@ -1,0 +1,223 @@
+package org.hebergos.dockerlink.events;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hebergos.dockerlink.config.Settings;
+import org.hebergos.dockerlink.container.ContainerRef;
+import org.hebergos.dockerlink.container.ContainerService;
+import org.hebergos.dockerlink.container.ContainerView;
+import org.hebergos.dockerlink.docker.ContainerEvent;
+import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.error.TooManyStreams;
+import org.hebergos.dockerlink.stats.StatsRound;
+
+/**
+ * Feeds the event streams. Engine container events arrive from the gateway's event watch (the one that
+ * keeps the container list fresh: no call of its own, no polling) and are turned into list entries on
+ * one dispatcher thread, so the engine's event thread never waits; each sampling round arrives as a CDI
+ * event from the sampler. Publishing numbers an event, logs it for resumption and hands it to every
+ * client's bounded buffer without waiting: a slow client can only lose its own stream.
+ */
+@ApplicationScoped
+public class EventHub {
+
+    private static final Logger LOG = Logger.getLogger(EventHub.class.getName());
+    /** How far back a reconnecting client can resume. */
+    static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+    static final int REPLAY_CAPACITY = 10_000;
+    /** Engine events waiting for the dispatcher; more means it is stuck, and clients are told to re-list. */
+    private static final int INBOX = 10_000;
+    private static final Object LOST = new Object();
+    private static final Object STOP = new Object();
+
+    @Inject
+    Settings settings;
+    @Inject
+    DockerGateway docker;
+    @Inject
+    ContainerService containers;
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final EventLog log = new EventLog(System.currentTimeMillis() * 1000, REPLAY_WINDOW, REPLAY_CAPACITY);
+    private final Set<Client> clients = new HashSet<>();
+    private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(INBOX);
+    private final AtomicBoolean inboxOverflowed = new AtomicBoolean();
+    private ContainerStates states;
+    private ThreadPoolExecutor pool;
+    private volatile boolean stopping;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // a writer per client, the dispatcher, and room for writers still stuck on clients already dropped
+        int size = 2 * settings.eventsClients() + 1;
+        pool = new ThreadPoolExecutor(0, size, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        states = new ContainerStates(this::lookup);
+        pool.execute(this::dispatch);
+        docker.listen(new ContainerEvent.Listener() {
+            @Override
+            public void event(ContainerEvent event) {
+                if (!inbox.offer(event)) {
+                    inboxOverflowed.set(true);
+                }
+            }
+
+            @Override
+            public void lost() {
+                if (!inbox.offer(LOST)) {
+                    inboxOverflowed.set(true);
+                }
+            }
+        });
+    }
+
+    /**
+     * Opens a stream following {@code only} (full ids; null for every container), resuming after
+     * {@code lastEventId} when given: the events since then, or a {@code reset} when they are no longer
+     * all kept.
+     *
+     * @throws TooManyStreams when {@code events_clients} streams are open
+     */
+    public void subscribe(SseEventSink sink, Sse sse, Set<String> only, Long lastEventId) {
+        // makes sure the engine's events are watched (and answers 503 while Docker is down)
+        docker.containers(false);
+        synchronized (this) {
+            if (stopping) {
+                throw new TooManyStreams("the agent is stopping");
+            }
+            if (clients.size() >= settings.eventsClients()) {
+                throw new TooManyStreams("all " + settings.eventsClients() + " streams (events_clients) are open");
+            }
+            Client client = new Client(sink, sse, only, this::ended);
+            boolean fits = true;
+            for (Client.Message message : replay(only, lastEventId)) {
+                fits &= client.offer(message);
+            }
+            try {
+                pool.execute(client);
+            } catch (RejectedExecutionException e) {
+                throw new TooManyStreams("no thread left for another stream");
+            }
+            // a replay that overflowed the buffer has been replaced by a reset: written, then the stream ends
+            if (fits) {
+                clients.add(client);
+            }
+        }
+    }
+
+    private Client.Message[] replay(Set<String> only, Long lastEventId) {
+        if (lastEventId == null) {
+            return new Client.Message[0];
+        }
+        Optional<List<Published>> missed = log.after(lastEventId);
+        if (missed.isEmpty()) {
+            return new Client.Message[] {new Client.Message(log.lastId(), Published.RESET,
+                    Published.resetData("the events since " + lastEventId + " are no longer kept: list the containers again"))};
+        }
+        return missed.get().stream().map(p -> new Client.Message(p.id(), p.type(), p.dataFor(only)))
+                .filter(m -> m.data() != null).toArray(Client.Message[]::new);
+    }
+
+    private synchronized void ended(Client client) {
+        clients.remove(client);
+    }
+
+    void roundTaken(@Observes StatsRound round) {
+        try {
+            Map<String, String> members = round.members();
+            if (!members.isEmpty()) {
+                publish(Published.STATS, null, Published.statsData(members, null), members);
+            }
+        } catch (RuntimeException e) {
+            // the sampler must never fail because of the event stream
+            LOG.log(Level.WARNING, "stats event not published", e);
+        }
+    }
+
+    private void dispatch() {
+        while (!stopping) {
+            try {
+                Object item = inbox.take();
+                if (item == STOP) {
+                    return;
+                }
+                if (item == LOST || inboxOverflowed.getAndSet(false)) {
+                    states.forget();
+                    publish(Published.RESET, null, Published.resetData("container events may have been missed: list the containers again"), Map.of());
+                }
+                if (item instanceof ContainerEvent event) {
+                    states.apply(event).ifPresent(data -> publish(Published.CONTAINER, event.id(), data, Map.of()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // a container whose entry could not be looked up (Docker down): clients re-list
+                LOG.log(Level.WARNING, "container event not published: " + e.getMessage(), e);
+                states.forget();
+                publish(Published.RESET, null, Published.resetData("a container event could not be read: list the containers again"), Map.of());
+            }
+        }
+    }
+
+    private synchronized void publish(String type, String containerId, String data, Map<String, String> members) {
+        Published event = log.append(type, containerId, data, members, Instant.now());
+        for (Iterator<Client> it = clients.iterator(); it.hasNext(); ) {
+            Client client = it.next();
+            String forClient = event.dataFor(client.only());
+            if (forClient != null && !client.offer(new Client.Message(event.id(), type, forClient))) {
+                it.remove();
+                LOG.info("event stream dropped: the client did not keep up");
+            }
+        }
+    }
+
+    private Optional<ContainerStates.Entry> lookup(String id) {
+        Map<String, ContainerView> listed = containers.list(List.of(ContainerRef.of(id)), false);
+        ContainerView view = listed.get(id);
+        return view == null ? Optional.empty() : Optional.of(new ContainerStates.Entry(view.name(), view.state(), view.exitCode(), view.startedAt()));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        synchronized (this) {
+            clients.forEach(Client::end);
+            clients.clear();
+        }
+        inbox.clear();
+        inbox.offer(STOP);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.hebergos.dockerlink.events;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One event as the log keeps it: {@code container} (about {@code containerId}), {@code stats} (one
+ * member per container) or {@code reset}; what each client receives of it depends on its {@code id}
+ * filter.
+ *
+ * @param data    the whole event's data
+ * @param members for {@code stats}: each container's sample, {@code "time":{…}}, by full id; else empty
+ */
+record Published(long id, String type, String containerId, String data, Map<String, String> members, Instant at) {
+
+    static final String CONTAINER = "container";
+    static final String STATS = "stats";
+    static final String RESET = "reset";
+
+    /** A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container. */
+    static String statsData(Map<String, String> members, Set<String> only) {
+        return members.entrySet().stream()
+                .filter(m -> only == null || only.contains(m.getKey()))
+                .map(m -> "\"" + m.getKey() + "\":{" + m.getValue() + "}")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    static String resetData(String reason) {
+        return jakarta.json.Json.createObjectBuilder().add("reason", reason).build().toString();
+    }
+
+    /** What a client following {@code only} (null: every container) receives of it; null when nothing. */
+    String dataFor(Set<String> only) {
+        if (only == null || type.equals(RESET)) {
+            return data;
+        }
+        if (type.equals(CONTAINER)) {
+            return only.contains(containerId) ? data : null;
+        }
+        return members.keySet().stream().anyMatch(only::contains) ? statsData(members, only) : null;
+    }
+}

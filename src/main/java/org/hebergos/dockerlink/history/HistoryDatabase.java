@@ -1,0 +1,212 @@
+package org.hebergos.dockerlink.history;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.hebergos.dockerlink.config.Settings;
+import org.hebergos.dockerlink.error.StoreUnavailable;
+
+/**
+ * Where the history lives and whether it can be reached: the embedded H2 file under {@code data_dir},
+ * or the server's DataSource named by {@code stats_datasource}. Opening never fails a deployment: a
+ * database that cannot be opened (another agent holds it, disk full, read-only, corrupt file) is one
+ * WARNING line and a {@link StoreUnavailable} for each use, and every use tries again, so the agent
+ * recovers by itself when the cause goes away. After a failure an embedded database is closed and
+ * reopened on the next use, never reused half broken.
+ */
+@ApplicationScoped
+public class HistoryDatabase {
+
+    private static final Logger LOG = Logger.getLogger(HistoryDatabase.class.getName());
+    /** H2: "Database may be already in use": another process holds the file lock. */
+    private static final int H2_ALREADY_OPEN = 90020;
+    private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_READ_ONLY = 90097;
+    private static final int H2_NO_DISK_SPACE = 90100;
+
+    @Inject
+    Settings settings;
+
+    private DataSource dataSource;
+    private JdbcConnectionPool embedded;
+    private String failure;
+
+    /** A connection to a prepared (created, migrated) store. */
+    Connection connection() {
+        for (int attempt = 0; ; attempt++) {
+            DataSource ds = open();
+            try {
+                Connection c = ds.getConnection();
+                // a pooled connection comes back as the last user left it: a transaction left open
+                // there would pin an old snapshot (a series number read as free that is taken)
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                return c;
+            } catch (SQLException e) {
+                throw failed(e);
+            } catch (IllegalStateException disposed) {
+                // the pool was disposed meanwhile (maintenance compacting the file, another call's
+                // failure): open it again, once
+                if (attempt > 0) {
+                    throw failed(disposed);
+                }
+            }
+        }
+    }
+
+    /**
+     * The reason, logged once per distinct cause, and the exception every caller answers with. After
+     * anything but a data error an embedded database is disposed, so the next use reopens the file.
+     */
+    StoreUnavailable failed(Exception e) {
+        String reason = where() + ": " + reason(e);
+        boolean dataError = e instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
+        if (!dataError) {
+            dispose();
+        }
+        synchronized (this) {
+            if (!reason.equals(failure)) {
+                failure = reason;
+                LOG.warning("stats store unavailable: " + reason);
+            }
+        }
+        return new StoreUnavailable(reason, e);
+    }
+
+    /**
+     * Makes what {@code c} committed durable before returning. H2 writes commits to the file from a
+     * background thread a moment later, so a full disk would lose a round already reported stored; a
+     * CHECKPOINT writes them now and fails if it cannot. (WRITE_DELAY=0 would too, but it also stops
+     * the background thread that compacts the file, which then grows with every rewrite.) A server's
+     * DataSource is durable at commit.
+     */
+    void durable(Connection c) throws SQLException {
+        if (embedded != null) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    /**
+     * Gives an embedded database back the space of what was rewritten or deleted. H2 appends every
+     * change to its file and reclaims the space of old versions only when idle for long or when it
+     * closes (up to MAX_COMPACT_TIME); with rows moving into compact hours every 15 minutes the file
+     * would hold mostly dead versions (measured: 86 % of it after a week). So maintenance closes the
+     * pool, the database compacts as it closes, and the next use reopens it. A connection still in use
+     * keeps the database open until it is returned; nothing fails. A server DataSource does its own.
+     */
+    void compactFile() {
+        if (embedded != null) {
+            dispose();
+        }
+    }
+
+    /** Whether the store opened (used by the tests and for a quick check before streaming an answer). */
+    void check() {
+        open();
+    }
+
+    private synchronized DataSource open() {
+        if (dataSource != null) {
+            return dataSource;
+        }
+        DataSource ds;
+        try {
+            ds = settings.statsDataSource().isPresent() ? lookup(settings.statsDataSource().get()) : openEmbedded();
+            try (Connection c = ds.getConnection()) {
+                HistorySchema.prepare(c);
+            }
+        } catch (SQLException | NamingException | IOException | RuntimeException e) {
+            throw failed(e);
+        }
+        dataSource = ds;
+        return ds;
+    }
+
+    /** After a successful write: says once that the store works again after a failure. */
+    synchronized void recovered() {
+        if (failure != null) {
+            LOG.info(() -> "stats store available again (" + where() + ")");
+            failure = null;
+        }
+    }
+
+    @PreDestroy
+    synchronized void dispose() {
+        if (embedded != null) {
+            embedded.dispose();
+            embedded = null;
+            dataSource = null;
+        }
+    }
+
+    private String where() {
+        return settings.statsDataSource().map(name -> "stats_datasource " + name)
+                .orElseGet(() -> "data_dir " + settings.dataDir());
+    }
+
+    private static DataSource lookup(String jndiName) throws NamingException {
+        return (DataSource) new InitialContext().lookup(jndiName);
+    }
+
+    private DataSource openEmbedded() throws IOException {
+        Files.createDirectories(settings.dataDir());
+        // LAZY_QUERY_EXECUTION streams a long history instead of materialising it first
+        String url = "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;MAX_COMPACT_TIME=10000";
+        embedded = JdbcConnectionPool.create(url, "hebergos", "");
+        embedded.setMaxConnections(16);
+        return embedded;
+    }
+
+    /** One line a person understands: the well-known causes by name, else the database's first line. */
+    static String reason(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t).append('\n');
+            if (t instanceof SQLException sql) {
+                switch (sql.getErrorCode()) {
+                    case H2_ALREADY_OPEN:
+                        return "held by another agent (the database file is locked by another process)";
+                    case H2_NO_DISK_SPACE:
+                        return "disk full";
+                    case H2_READ_ONLY:
+                        return "read-only";
+                    case H2_FILE_CORRUPTED:
+                        return "corrupt database file: " + firstLine(sql.getMessage());
+                    default:
+                        break;
+                }
+            }
+        }
+        String text = all.toString().toLowerCase(Locale.ROOT);
+        if (text.contains("no space left") || text.contains("disk full")) {
+            return "disk full";
+        }
+        if (text.contains("read-only") || text.contains("read only") || text.contains("accessdenied")
+                || text.contains("permission denied")) {
+            return "read-only or not writable";
+        }
+        if (text.contains("already in use") || text.contains("locked by another")) {
+            return "held by another agent (the database file is locked by another process)";
+        }
+        return firstLine(e.getMessage() != null ? e.getMessage() : e.toString());
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.strip();
+    }
+}

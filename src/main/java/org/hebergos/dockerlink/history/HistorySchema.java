@@ -1,0 +1,148 @@
+package org.hebergos.dockerlink.history;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The tables, in SQL that H2 and PostgreSQL both run, and the upgrade of a database written by the
+ * release before compact history: its hours of samples rendered as JSON text ({@code stats_chunk}) are
+ * read back into numbers, stored in the compact form and dropped, one hour per transaction, so an
+ * interrupted upgrade resumes at the next start. Recent samples ({@code stats_sample}) and series
+ * numbers ({@code stats_series}) keep the layout they had.
+ */
+final class HistorySchema {
+
+    private static final Logger LOG = Logger.getLogger(HistorySchema.class.getName());
+    static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
+
+    private HistorySchema() {
+    }
+
+    static void prepare(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS stats_series ("
+                    + "series INTEGER NOT NULL PRIMARY KEY, container_id VARCHAR(64) NOT NULL UNIQUE)");
+            // the newest samples, one row each, until compaction moves their hour into history_chunk
+            s.execute("CREATE TABLE IF NOT EXISTS stats_sample ("
+                    + "sample_key BIGINT NOT NULL PRIMARY KEY, ts BIGINT NOT NULL, run_started BIGINT NOT NULL,"
+                    + " mem_used BIGINT NOT NULL, mem_limit BIGINT NOT NULL,"
+                    + " cpu_percent DOUBLE PRECISION NOT NULL, cpu_limit DOUBLE PRECISION NOT NULL,"
+                    + " cpu_total BIGINT NOT NULL, cpu_clock BIGINT NOT NULL,"
+                    + " net_up BIGINT NOT NULL, net_down BIGINT NOT NULL, delta_up BIGINT NOT NULL, delta_down BIGINT NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS stats_sample_ts ON stats_sample (ts)");
+            // one container's hour of samples in SampleCodec form; the baseline of its last sample
+            // (absent for hours migrated from JSON, which did not keep it); summarized: history_day holds its hour as it is
+            s.execute("CREATE TABLE IF NOT EXISTS history_chunk ("
+                    + "chunk_key BIGINT NOT NULL PRIMARY KEY, last_ts BIGINT NOT NULL, body BYTEA NOT NULL,"
+                    + " run_started BIGINT, cpu_total BIGINT, cpu_clock BIGINT, summarized BOOLEAN NOT NULL)");
+            // one container's day of hourly Buckets in HourCodec form, kept history_retention
+            s.execute("CREATE TABLE IF NOT EXISTS history_day ("
+                    + "day_key BIGINT NOT NULL PRIMARY KEY, hours BYTEA NOT NULL)");
+        }
+        if (tableExists(c, "stats_chunk")) {
+            migrateJsonChunks(c);
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void migrateJsonChunks(Connection c) throws SQLException {
+        List<Long> keys = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT chunk_key FROM stats_chunk ORDER BY chunk_key")) {
+            while (rs.next()) {
+                keys.add(rs.getLong(1));
+            }
+        }
+        LOG.info(() -> "stats store: moving " + keys.size() + " container-hours of history to the compact form");
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement read = c.prepareStatement("SELECT body FROM stats_chunk WHERE chunk_key = ?");
+             PreparedStatement drop = c.prepareStatement("DELETE FROM stats_chunk WHERE chunk_key = ?")) {
+            for (long key : keys) {
+                read.setLong(1, key);
+                List<Point> points = new ArrayList<>();
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        for (String member : rs.getString(1).split("\n")) {
+                            points.add(fromJson(member));
+                        }
+                    }
+                }
+                HistoryStore.writeChunk(c, key, points, null);
+                drop.setLong(1, key);
+                drop.executeUpdate();
+                c.commit();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE stats_chunk");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        LOG.info("stats store: history moved to the compact form");
+    }
+
+    /**
+     * A member {@code "time":{"memory":{"used":…,"limit":…},"cpu":{…},"net":{…}}} as the release before
+     * wrote it, back in raw units. Exact: GiB were bytes over 2^30 and KiB were written exactly, so the
+     * numbers written again are the same text.
+     */
+    static Point fromJson(String member) {
+        long[] at = {0};
+        long time = Long.parseLong(member, 1, member.indexOf('"', 1), 10);
+        at[0] = member.indexOf('{');
+        long used = Math.round(Double.parseDouble(next(member, at)) * BYTES_PER_GIB);
+        long limit = Math.round(Double.parseDouble(next(member, at)) * BYTES_PER_GIB);
+        double cpu = Double.parseDouble(next(member, at));
+        double cpuLimit = Double.parseDouble(next(member, at));
+        long up = bytes(next(member, at));
+        long down = bytes(next(member, at));
+        long deltaUp = bytes(next(member, at));
+        long deltaDown = bytes(next(member, at));
+        return new Point(time, used, limit, cpu, cpuLimit, up, down, deltaUp, deltaDown);
+    }
+
+    /** The next number after a {@code ":"} from {@code at[0]} on. */
+    private static String next(String text, long[] at) {
+        int i = (int) at[0];
+        while (true) {
+            i = text.indexOf("\":", i) + 2;
+            char first = text.charAt(i);
+            if (first != '{') {
+                int end = i;
+                while (end < text.length() && text.charAt(end) != ',' && text.charAt(end) != '}') {
+                    end++;
+                }
+                at[0] = end;
+                return text.substring(i, end);
+            }
+        }
+    }
+
+    private static long bytes(String kib) {
+        return new BigDecimal(kib).multiply(BigDecimal.valueOf(1024)).longValueExact();
+    }
+}

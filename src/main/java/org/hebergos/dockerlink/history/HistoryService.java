@@ -1,0 +1,78 @@
+package org.hebergos.dockerlink.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.hebergos.dockerlink.container.ContainerRef;
+import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.error.ContainerNotFound;
+
+/**
+ * Answers a container's history: raw samples streamed as the store reads them, or buckets folded from
+ * raw samples where they are kept and from hourly summaries before that (and wherever a bucket is a
+ * whole number of hours already summarized, which is much less to read).
+ */
+@ApplicationScoped
+public class HistoryService {
+
+    @Inject
+    HistoryStore store;
+    @Inject
+    DockerGateway docker;
+
+    /**
+     * @throws ContainerNotFound when Docker does not know the container and no history is stored for it
+     * @throws org.hebergos.dockerlink.error.StoreUnavailable when the store cannot be read
+     */
+    public StreamingOutput history(ContainerRef ref, HistoryQuery query) {
+        String id = fullId(ref);
+        return out -> {
+            BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            HistoryJson json = new HistoryJson(text, query.peaks());
+            store.read(id, snapshot -> answer(snapshot, query, json));
+            json.end();
+        };
+    }
+
+    static void answer(HistoryStore.Snapshot snapshot, HistoryQuery query, HistoryJson json) throws SQLException, IOException {
+        if (query.instant()) {
+            Optional<Point> newest = snapshot.newest();
+            if (newest.isPresent() && newest.get().time() >= query.from() && newest.get().time() < query.until()) {
+                json.point(newest.get());
+            }
+            return;
+        }
+        if (query.step() == 0) {
+            snapshot.points(query.from(), query.until(), json::point);
+            return;
+        }
+        Buckets buckets = new Buckets(query.step(), json::bucket);
+        long hours = query.from() - Math.floorMod(query.from(), HistoryStore.HOUR);
+        long raw;
+        if (query.step() % HistoryStore.HOUR == 0) {
+            // whole hours: the summaries stand for their samples exactly
+            raw = Math.max(query.from(), Math.min(snapshot.summarizedUntil(), query.until()));
+        } else {
+            long rawStart = snapshot.rawStart();
+            raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryStore.HOUR));
+        }
+        snapshot.hours(hours, Math.min(raw, query.until()), buckets::add);
+        snapshot.points(raw, query.until(), buckets::add);
+        buckets.end();
+    }
+
+    /** A full id with stored history is answered even after the container is gone; anything else asks Docker. */
+    private String fullId(ContainerRef ref) {
+        if (ref.isFullId() && store.known(ref.value())) {
+            return ref.value();
+        }
+        store.check();
+        return docker.inspect(ref.value()).id();
+    }
+}

@@ -1,0 +1,243 @@
+package org.hebergos.dockerlink.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hebergos.dockerlink.error.StoreUnavailable;
+import org.hebergos.dockerlink.stats.Sample;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real embedded H2 file. */
+class HistoryStoreTest {
+
+    private static final String A = "a".repeat(64);
+    private static final String B = "b".repeat(64);
+    private static final long HOUR = 1_800_000_000L - 1_800_000_000L % 3600;
+    private static final double GIB = 1024d * 1024 * 1024;
+
+    @TempDir
+    Path dataDir;
+    private HistoryStore cut;
+
+    @BeforeEach
+    void open() {
+        cut = Stores.open(dataDir);
+        List<Sample> samples = new ArrayList<>();
+        for (long t = HOUR; t < HOUR + 3 * 3600; t += 10) {
+            samples.add(Stores.sample(A, t, HOUR));
+            samples.add(Stores.sample(B, t + 5, HOUR));
+        }
+        cut.insert(samples);
+    }
+
+    @AfterEach
+    void close() {
+        cut.database.dispose();
+    }
+
+    private String raw(String id, long since) throws IOException {
+        return Stores.raw(cut, id, since);
+    }
+
+    private String stepped(String id, long since, long until, long step) throws IOException {
+        return Stores.answer(cut, id, new HistoryQuery(since, until, step, false, step > 10));
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void rawAnswersAreTheSameBeforeAndAfterCompaction() throws IOException {
+        long[] sinces = {0, HOUR, HOUR + 1, HOUR + 1795, HOUR + 3600, HOUR + 5000, HOUR + 3 * 3600, HOUR + 99_999};
+        List<String> before = new ArrayList<>();
+        for (long since : sinces) {
+            before.add(raw(A, since));
+        }
+        assertEquals(2, cut.compact(HOUR + 3600), "one hour of two containers");
+        assertEquals(4, cut.compact(HOUR + 3 * 3600), "the two next hours of two containers");
+        assertEquals(0, cut.compact(HOUR + 3 * 3600), "nothing left to compact");
+        for (int i = 0; i < sinces.length; i++) {
+            assertEquals(before.get(i), raw(A, sinces[i]), "since " + sinces[i]);
+        }
+        assertEquals(3 * 360, json(raw(A, 0)).size());
+        assertTrue(raw(A, 0).startsWith("{\"" + HOUR + "\":{"));
+        assertEquals("{}", raw(A, HOUR + 3 * 3600));
+        assertEquals(null, Stores.raw(cut, "c".repeat(64), 0), "nothing stored for an unknown container");
+    }
+
+    @Test
+    void untilIsExclusive() throws IOException {
+        JsonObject part = json(Stores.answer(cut, A, new HistoryQuery(HOUR + 100, HOUR + 200, 0, false, false)));
+        assertEquals(List.of("" + (HOUR + 100), "" + (HOUR + 110), "" + (HOUR + 190)),
+                List.of(part.keySet().iterator().next(), new ArrayList<>(part.keySet()).get(1), new ArrayList<>(part.keySet()).get(9)));
+        assertEquals(10, part.size());
+    }
+
+    @Test
+    void theNewestSampleKeepsItsBaselineAfterCompaction() {
+        Sample newest = cut.last(A).orElseThrow();
+        assertEquals(HOUR + 3 * 3600 - 10, newest.time());
+        cut.compact(HOUR + 4 * 3600);
+        assertEquals(newest, cut.last(A).orElseThrow(), "read back from the compact hour, baselines included");
+        assertTrue(cut.known(A));
+        assertFalse(cut.known("c".repeat(64)));
+    }
+
+    @Test
+    void aSecondAlreadyStoredIsSkippedWithoutFailingTheRound() throws IOException {
+        cut.compact(HOUR + 3600);
+        String before = raw(A, 0);
+        Sample again = new Sample(A, HOUR + 7200, 1, 999, 999, 99, 99, 1, 1, 1, 1, 1, 1);
+        Sample inChunk = new Sample(A, HOUR + 10, 1, 999, 999, 99, 99, 1, 1, 1, 1, 1, 1);
+        Sample fresh = Stores.sample(A, HOUR + 4 * 3600, HOUR);
+        cut.insert(List.of(again, inChunk, fresh, fresh));
+        JsonObject all = json(raw(A, 0));
+        assertEquals(3 * 360 + 1, all.size(), "only the new second was added");
+        assertEquals(before.substring(0, before.length() - 1), raw(A, 0).substring(0, before.length() - 1),
+                "what was stored first stays");
+        cut.compact(HOUR + 5 * 3600);
+        assertEquals(3 * 360 + 1, json(raw(A, 0)).size(), "the compacted hour keeps its own sample of that second");
+        assertEquals(before.substring(0, before.length() - 1), raw(A, 0).substring(0, before.length() - 1));
+    }
+
+    @Test
+    void stepAnswersAreMeansOfTheRawSamples() throws IOException {
+        JsonObject raw = json(raw(A, HOUR));
+        JsonObject minutes = json(stepped(A, HOUR, HOUR + 3 * 3600, 60));
+        assertEquals(3 * 60, minutes.size());
+        for (String key : minutes.keySet()) {
+            long start = Long.parseLong(key);
+            double used = 0;
+            double cpu = 0;
+            double maxCpu = 0;
+            double deltaDown = 0;
+            int n = 0;
+            for (long t = start; t < start + 60; t++) {
+                JsonObject s = raw.getJsonObject(String.valueOf(t));
+                if (s != null) {
+                    used += s.getJsonObject("memory").getJsonNumber("used").doubleValue();
+                    double c = s.getJsonObject("cpu").getJsonNumber("usage_percent").doubleValue();
+                    cpu += c;
+                    maxCpu = Math.max(maxCpu, c);
+                    deltaDown += s.getJsonObject("net").getJsonNumber("delta_down").doubleValue();
+                    n++;
+                }
+            }
+            JsonObject b = minutes.getJsonObject(key);
+            assertEquals(6, n);
+            assertEquals(used / n, b.getJsonObject("memory").getJsonNumber("used").doubleValue(), 1e-15);
+            assertEquals(cpu / n, b.getJsonObject("cpu").getJsonNumber("usage_percent").doubleValue(), 1e-12);
+            assertEquals(maxCpu, b.getJsonObject("cpu").getJsonNumber("usage_percent_max").doubleValue());
+            assertEquals(deltaDown, b.getJsonObject("net").getJsonNumber("delta_down").doubleValue(), 1e-9);
+            assertEquals(0.25, b.getJsonObject("memory").getJsonNumber("limit").doubleValue());
+        }
+    }
+
+    @Test
+    void hourlySummariesAnswerLikeTheRawSamplesAndOutliveThem() throws IOException {
+        String fromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
+        String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
+        cut.compact(HOUR + 4 * 3600);
+        assertEquals(6, cut.summarize(HOUR + 4 * 3600));
+        assertEquals(0, cut.summarize(HOUR + 4 * 3600), "nothing left to summarize");
+        assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
+        assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 3600));
+        cut.purgeRaw(HOUR + 5 * 3600);
+        assertEquals("{}", raw(A, 0), "raw samples are gone");
+        assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
+        assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 1800));
+        assertTrue(cut.known(A), "a container with only summaries left is still known");
+        cut.purgeSummaries(HOUR + 86_400 * 2);
+        assertEquals("{}", stepped(A, 0, HistoryQuery.NO_END, 86_400));
+    }
+
+    /** Means computed from sums in another order may differ in the last bits; everything else is exact. */
+    private static void assertSameFigures(String expected, String actual) {
+        JsonObject e = json(expected);
+        JsonObject a = json(actual);
+        assertEquals(e.keySet(), a.keySet());
+        for (String key : e.keySet()) {
+            for (String group : List.of("memory", "cpu", "net")) {
+                JsonObject eg = e.getJsonObject(key).getJsonObject(group);
+                JsonObject ag = a.getJsonObject(key).getJsonObject(group);
+                assertEquals(eg.keySet(), ag.keySet());
+                for (String field : eg.keySet()) {
+                    assertEquals(eg.getJsonNumber(field).doubleValue(), ag.getJsonNumber(field).doubleValue(),
+                            Math.abs(eg.getJsonNumber(field).doubleValue()) * 1e-12, key + " " + group + "." + field);
+                }
+            }
+        }
+    }
+
+    @Test
+    void purgesRunWhenCompactionFails() throws IOException {
+        HistoryStore failing = new HistoryStore() {
+            @Override
+            public int compact(long before) {
+                throw new StoreUnavailable("compaction broke", null);
+            }
+        };
+        failing.database = cut.database;
+        HistoryMaintenance maintenance = new HistoryMaintenance();
+        maintenance.settings = org.hebergos.dockerlink.config.Settings.from(
+                java.util.Map.of("data_dir", dataDir.toString(), "stats_retention", "1h"), k -> null);
+        maintenance.store = failing;
+        maintenance.maintain(HOUR + 3 * 3600 + 1800);
+        assertEquals(HOUR + 3 * 3600 + 1800 - 3600, Long.parseLong(json(Stores.raw(cut, A, 0)).keySet().iterator().next()),
+                "samples older than stats_retention are gone although compaction failed");
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherAgentIs503UntilReleased() throws Exception {
+        cut.database.dispose();
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream()));
+            assertEquals("holding", out.readLine());
+            HistoryStore second = Stores.open(dataDir);
+            HistoryMaintenance maintenance = new HistoryMaintenance();
+            maintenance.store = second;
+            maintenance.openStore();
+            StoreUnavailable e = assertThrows(StoreUnavailable.class, () -> second.insert(List.of(Stores.sample(A, HOUR + 5 * 3600, HOUR))));
+            assertEquals(503, e.status().getStatusCode());
+            assertTrue(e.getMessage().contains("data_dir " + dataDir) && e.getMessage().contains("held by another agent"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertThrows(StoreUnavailable.class, () -> second.last(A));
+            assertThrows(StoreUnavailable.class, () -> Stores.raw(second, A, 0));
+
+            other.getOutputStream().close();
+            assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+            second.insert(List.of(Stores.sample(A, HOUR + 5 * 3600, HOUR)));
+            assertEquals(HOUR + 5 * 3600, second.last(A).orElseThrow().time(), "works again by itself once released");
+            second.database.dispose();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void reasonsArePlainWords() {
+        assertNotEquals("", HistoryDatabase.reason(new java.sql.SQLException("x\ny")));
+        assertEquals("x", HistoryDatabase.reason(new java.sql.SQLException("x\ny")));
+        assertEquals("disk full", HistoryDatabase.reason(new IllegalStateException(new java.io.IOException("No space left on device"))));
+    }
+}

@@ -1,0 +1,285 @@
+package org.hebergos.dockerlink.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET v1/events} against containers driven with the docker CLI; the agent under test samples every
+ * 2 s. Latencies are measured against the engine's own event times (from {@code docker events}) and
+ * printed, never asserted.
+ */
+class EventsIT extends AgentIT {
+
+    private static final String PREFIX = "it-ev-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ArquillianResource
+    private URL base;
+    private final List<String> containers = new ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        Docker.remove(containers.toArray(String[]::new));
+    }
+
+    private EventStream stream(String query, String lastEventId) {
+        EventStream s = EventStream.open(base.toString(), query, lastEventId);
+        open.add(s);
+        return s;
+    }
+
+    private static boolean about(EventStream.Event e, String id) {
+        return e.type().equals("container") && e.json().getString("id").equals(id);
+    }
+
+    @Test
+    void deliversStartDieRenameAndDestroyInOrderWithTheListFields() throws Exception {
+        String label = "hebergos-ev=" + UUID.randomUUID();
+        EngineEvents engine = new EngineEvents(label);
+        open.add(engine);
+        EventStream events = stream("", null);
+        assertEquals(200, events.status(), events::body);
+        assertTrue(events.contentType().startsWith("text/event-stream"), events.contentType());
+
+        String name = PREFIX + "-life";
+        String id = Docker.runDetached("--name", name, "--label", label, Docker.BUSYBOX, "sleep", "3600");
+        containers.add(id);
+        EventStream.Event created = events.next(e -> about(e, id), WAIT);
+        assertEquals("created", created.json().getString("state"));
+        assertEquals(name, created.json().getString("name"));
+        EventStream.Event started = events.next(e -> about(e, id), WAIT);
+        JsonObject running = started.json();
+        assertEquals("running", running.getString("state"));
+        assertEquals(Docker.startedAt(id).getEpochSecond(), running.getJsonNumber("started_at").longValue(), 1.0, running::toString);
+        assertFalse(running.containsKey("exit_code"), running::toString);
+
+        Docker.cli("rename", name, name + "-renamed");
+        EventStream.Event renamed = events.next(e -> about(e, id), WAIT);
+        assertEquals(name + "-renamed", renamed.json().getString("name"));
+        assertEquals("running", renamed.json().getString("state"));
+
+        Docker.cli("stop", "-t", "0", id);
+        EventStream.Event died = events.next(e -> about(e, id), WAIT);
+        assertEquals("exited", died.json().getString("state"));
+        assertEquals(137, died.json().getInt("exit_code"), died::toString);
+        assertFalse(died.json().containsKey("started_at"), died::toString);
+
+        Docker.cli("rm", id);
+        EventStream.Event destroyed = events.next(e -> about(e, id), WAIT);
+        assertEquals(Map.of("id", id, "removed", "true"), Map.of("id", destroyed.json().getString("id"),
+                "removed", String.valueOf(destroyed.json().getBoolean("removed"))));
+
+        List<EventStream.Event> delivered = List.of(created, started, renamed, died, destroyed);
+        for (int i = 1; i < delivered.size(); i++) {
+            assertTrue(Long.parseLong(delivered.get(i).id()) > Long.parseLong(delivered.get(i - 1).id()), "ids ascend: " + delivered);
+        }
+        List<String> actions = List.of("create", "start", "rename", "die", "destroy");
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Instant happened = engine.await(actions.get(i));
+            latencies.add(Duration.between(happened, delivered.get(i).received()).toMillis());
+        }
+        System.out.println("EVENT LATENCY engine event -> SSE delivered (ms) " + actions + ": " + latencies);
+    }
+
+    @Test
+    void sendsTheSamplesOfEachRoundAsTheStatsEndpointHasThem() {
+        String id = Docker.runDetached("--name", PREFIX + "-stats", Docker.BUSYBOX, "sleep", "3600");
+        containers.add(id);
+        EventStream events = stream("id=" + PREFIX + "-stats", null);
+        assertEquals(200, events.status(), events::body);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonObject round = events.next(e -> e.type().equals("stats"), WAIT).json();
+            assertEquals(List.of(id), List.copyOf(round.keySet()), "only the container asked for: " + round);
+            JsonObject samples = round.getJsonObject(id);
+            assertEquals(1, samples.size(), samples::toString);
+            String time = samples.keySet().iterator().next();
+            JsonObject sample = samples.getJsonObject(time);
+            assertTrue(sample.containsKey("memory") && sample.containsKey("cpu") && sample.containsKey("net"), sample::toString);
+            JsonObject stored = agent.get("v1/container/stats?id=" + id + "&since=" + time).json().getJsonObject(time);
+            assertEquals(stored, sample, "the same sample as the stats endpoint");
+            times.add(Long.parseLong(time));
+        }
+        assertTrue(times.get(0) < times.get(1) && times.get(1) < times.get(2), "one per round: " + times);
+
+        Agent.Reply unknown = agent.get("v1/events?id=" + PREFIX + "-none");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertTrue(unknown.isPlainText(), unknown::toString);
+    }
+
+    @Test
+    void reconnectingWithLastEventIdResumesWithoutLoss() {
+        String name = PREFIX + "-resume";
+        String lastId;
+        try (EventStream first = EventStream.open(base.toString(), "", null)) {
+            lastId = first.next(e -> e.id() != null, WAIT).id();
+        }
+        // while no stream is open
+        String id = Docker.runDetached("--name", name, Docker.BUSYBOX, "sleep", "3600");
+        containers.add(id);
+        Docker.cli("stop", "-t", "0", id);
+
+        EventStream resumed = stream("", lastId);
+        assertEquals(200, resumed.status(), resumed::body);
+        List<String> states = new ArrayList<>();
+        long previous = Long.parseLong(lastId);
+        for (int i = 0; i < 3; i++) {
+            // other tests share the engine: their containers' events come too
+            EventStream.Event e = resumed.next(x -> x.type().equals("reset") || about(x, id), WAIT);
+            assertTrue(about(e, id), "no reset: nothing was lost: " + e);
+            assertTrue(Long.parseLong(e.id()) > previous, "in order after " + lastId);
+            previous = Long.parseLong(e.id());
+            states.add(e.json().getString("state"));
+        }
+        assertEquals(List.of("created", "running", "exited"), states);
+
+        EventStream unknown = stream("", "12");
+        assertEquals("reset", unknown.next(e -> true, WAIT).type(), "an id this agent never gave: re-list");
+    }
+
+    @Test
+    void sixtyFourStreamsAndAClientThatNeverReadsDoNotHoldUpSampling() throws Exception {
+        String id = Docker.runDetached("--name", PREFIX + "-load", Docker.BUSYBOX, "sleep", "3600");
+        containers.add(id);
+        List<Long> alone = roundDurations(3);
+
+        List<EventStream> readers = new ArrayList<>();
+        for (int i = 0; i < 63; i++) {
+            readers.add(openWhenASlotIsFree(i));
+        }
+        Socket stalled = neverReadingClient();
+        open.add(stalled);
+        EventStream refused = EventStream.open(base.toString(), "", null);
+        assertEquals(503, refused.status(), "the 65th stream");
+        assertTrue(refused.contentType().startsWith("text/plain") && refused.body().startsWith("events: "), refused.body());
+
+        List<Long> loaded = roundDurations(3);
+        for (EventStream reader : readers) {
+            reader.next(e -> e.type().equals("stats"), WAIT);
+            reader.next(e -> e.type().equals("stats"), WAIT);
+        }
+        Agent.Reply list = agent.get("v1/container/?id=" + id);
+        assertEquals(200, list.status(), "the agent still answers: " + list);
+        System.out.println("ROUND DURATION (ms) with no stream: " + alone + "; with 64 streams, one never reading: " + loaded);
+    }
+
+    /**
+     * A stream closed by an earlier test holds its slot until the agent's next write to it fails (the
+     * next event or heartbeat, at most 15 s): retries while that is the reason.
+     */
+    private EventStream openWhenASlotIsFree(int i) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            EventStream s = stream("", null);
+            if (s.status() == 200) {
+                return s;
+            }
+            assertEquals(503, s.status(), "stream " + i + ": " + s.body());
+            assertTrue(Instant.now().isBefore(deadline), "stream " + i + ": " + s.body());
+            pause(500);
+        }
+    }
+
+    /** Durations of the next {@code n} rounds from {@code /health}; each round must complete. */
+    private List<Long> roundDurations(int n) {
+        List<Long> durations = new ArrayList<>();
+        long last = round().getJsonNumber("time").longValue();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (durations.size() < n) {
+            assertTrue(Instant.now().isBefore(deadline), "sampling rounds keep completing: only " + durations);
+            JsonObject round = round();
+            long time = round.getJsonNumber("time").longValue();
+            if (time > last) {
+                durations.add(round.getJsonNumber("duration_ms").longValue());
+                last = time;
+            }
+            pause(300);
+        }
+        return durations;
+    }
+
+    private JsonObject round() {
+        JsonObject health = agent.get("health").json();
+        assertTrue(health.containsKey("stats_round"), health::toString);
+        return health.getJsonObject("stats_round");
+    }
+
+    /** Opens the 64th stream with a tiny receive buffer and never reads past its status line. */
+    private Socket neverReadingClient() throws IOException {
+        URI uri = URI.create(base.toString());
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+        socket.getOutputStream().write(("GET " + uri.getRawPath() + "v1/events HTTP/1.1\r\nHost: " + uri.getHost()
+                + "\r\nAuthorization: Bearer " + Agent.TOKEN + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] status = socket.getInputStream().readNBytes(12);
+        assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.US_ASCII), "the 64th stream is accepted");
+        return socket;
+    }
+
+    /** {@code docker events} for one label, to know when the engine itself emitted each event. */
+    private static final class EngineEvents implements AutoCloseable {
+
+        private final Process process;
+        private final Map<String, Instant> times = new ConcurrentHashMap<>();
+
+        EngineEvents(String label) throws IOException {
+            process = new ProcessBuilder("docker", "events", "--filter", "label=" + label, "--filter", "type=container",
+                    "--format", "{{.TimeNano}} {{.Action}}").redirectErrorStream(true).start();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String[] parts = line.split(" ", 2);
+                        long nanos = Long.parseLong(parts[0]);
+                        times.putIfAbsent(parts[1], Instant.ofEpochSecond(0, nanos));
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // docker events stopped
+                }
+            }, "docker-events");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        Instant await(String action) {
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!times.containsKey(action)) {
+                assertTrue(Instant.now().isBefore(deadline), "docker events reported no " + action + ": " + times);
+                pause(100);
+            }
+            return times.get(action);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
