@@ -169,13 +169,18 @@ say "== container list"
 CONTAINERS=$(docker ps -aq | wc -l)
 query_times "$API/v1/container/" 10 -H "Authorization: Bearer $TOKEN" >/dev/null
 query_times "http://docker/containers/json?all=1" 10 --unix-socket "$SOCK" >/dev/null
-: >"$WORK/list"; : >"$WORK/engine"; : >"$WORK/empty"
+: >"$WORK/list"; : >"$WORK/engine"; : >"$WORK/empty"; : >"$WORK/scrape"
+query_times "$API/metrics" 10 -H "Authorization: Bearer $TOKEN" >/dev/null
 for _ in $(seq 1 10); do # interleaved, so all see the same machine
   query_times "$API/v1/container/" 20 -H "Authorization: Bearer $TOKEN" | ms >>"$WORK/list"
   query_times "http://docker/containers/json?all=1" 20 --unix-socket "$SOCK" | ms >>"$WORK/engine"
   query_times "$API/no-such-path" 20 | ms >>"$WORK/empty"
+  query_times "$API/metrics" 20 -H "Authorization: Bearer $TOKEN" | ms >>"$WORK/scrape"
 done
 LIST=$(median <"$WORK/list"); ENGINE=$(median <"$WORK/engine"); EMPTY=$(median <"$WORK/empty")
+SCRAPE=$(median <"$WORK/scrape"); SCRAPE99=$(pct 99 <"$WORK/scrape")
+SCRAPE_BYTES=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/metrics" | wc -c)
+SCRAPE_SERIES=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/metrics" | grep -c '^container_' || true)
 
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$AGENT_PID/status")
 RSS=$(( RSS_KB / 1024 ))
@@ -210,6 +215,7 @@ CGROUP=$(docker info --format '{{.CgroupVersion}}')
   echo "| the agent's bench database: 1 d + 7 d busy, 400 d idle (7 d raw + hourly summaries) | $YEAR_MB MiB | | | (reported) | |"
   echo "| \`GET v1/container/\` (200 requests, curl) | p50 $LIST ms | Engine \`/containers/json?all=1\`, same client: p50 $ENGINE ms | $(ratio "$LIST" "$ENGINE") | ≤ 1.0 × Engine | $(met "$(ratio "$LIST" "$ENGINE")" 1.0) |"
   echo "| the server's floor: a 404 from the agent (no work, no token) | p50 $EMPTY ms | Engine, as above | $(ratio "$EMPTY" "$ENGINE") | (reported) | |"
+  echo "| \`GET /metrics\` scrape ($SCRAPE_SERIES container series, $SCRAPE_BYTES bytes), 200 requests | p50 $SCRAPE ms, p99 $SCRAPE99 ms | the server's 404 floor, as above: p50 $EMPTY ms | $(ratio "$SCRAPE" "$EMPTY") | p50 ≤ 2 × floor | $(met "$(ratio "$SCRAPE" "$EMPTY")" 2) |"
   echo
   echo "Rounds skipped because the previous one overran: ${SKIPPED:-0}. Round times (ms): $(paste -sd' ' "$WORK/rounds");"
   echo "floor: $(paste -sd' ' "$WORK/floor"); docker stats: $(paste -sd' ' "$WORK/dockerstats")."

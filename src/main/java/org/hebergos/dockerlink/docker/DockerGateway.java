@@ -248,12 +248,14 @@ public class DockerGateway {
                         : call(c.getId(), () -> e.api().inspectContainerCmd(c.getId()).exec().getState().getExitCodeLong()).intValue();
             }
         }
-        return new ContainerInfo(c.getId(), name(c.getNames()), state, exitCode, run);
+        return new ContainerInfo(c.getId(), name(c.getNames()), c.getImage(), state, exitCode, run);
     }
 
     private RunInfo inspectRun(Engine e, String id) {
         InspectContainerResponse r = call(id, () -> e.api().inspectContainerCmd(id).exec());
-        return new RunInfo(Instant.parse(r.getState().getStartedAt()), cpuLimitCores(r.getHostConfig()));
+        HostConfig host = r.getHostConfig();
+        Long memory = host == null ? null : host.getMemory();
+        return new RunInfo(Instant.parse(r.getState().getStartedAt()), cpuLimitCores(host), memory == null ? 0 : memory);
     }
 
     static double cpuLimitCores(HostConfig host) {

@@ -39,6 +39,7 @@ import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
 import org.hebergos.dockerlink.history.HistoryStore;
+import org.hebergos.dockerlink.metrics.LastRound;
 
 /**
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
@@ -68,6 +69,8 @@ public class StatsSampler {
     DockerGateway docker;
     @Inject
     HistoryStore store;
+    @Inject
+    LastRound published;
     @Resource
     TimerService timers;
     @Resource
@@ -225,6 +228,7 @@ public class StatsSampler {
         } else {
             tooSlow.succeeded();
         }
+        published.publish(time, readings, current);
         previous = current;
         previousRoundTime = time;
         return new Round(running.size(), List.copyOf(current.values()), failures, false);

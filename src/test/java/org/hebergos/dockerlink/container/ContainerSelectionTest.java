@@ -13,7 +13,7 @@ class ContainerSelectionTest {
     private static final ContainerInfo NAMED_LIKE_ID = container("bbbb" + "0".repeat(60), "aaaa2");
 
     private static ContainerInfo container(String id, String name) {
-        return new ContainerInfo(id, name, "exited", 0, null);
+        return new ContainerInfo(id, name, "hebergos-test/busybox:1", "exited", 0, null);
     }
 
     private static List<ContainerInfo> select(String... refs) {

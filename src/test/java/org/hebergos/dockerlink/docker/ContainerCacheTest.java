@@ -29,11 +29,11 @@ class ContainerCacheTest {
     private List<ContainerInfo> engine = List.of(container(WEB, "web", 1), container(DB, "db", 2));
 
     private static ContainerInfo container(String id, String name, long started) {
-        return new ContainerInfo(id, name, "running", null, run(started));
+        return new ContainerInfo(id, name, "hebergos-test/busybox:1", "running", null, run(started));
     }
 
     private static RunInfo run(long started) {
-        return new RunInfo(Instant.ofEpochSecond(started), 0);
+        return new RunInfo(Instant.ofEpochSecond(started), 0, 0);
     }
 
     private final Supplier<List<ContainerInfo>> list = () -> {

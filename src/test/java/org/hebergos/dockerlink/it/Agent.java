@@ -33,6 +33,11 @@ final class Agent {
         this.base = base.endsWith("/") ? base : base + "/";
     }
 
+    /** The agent's base URL, ending with '/'. */
+    String base() {
+        return base;
+    }
+
     Reply get(String pathAndQuery) {
         return send(request(pathAndQuery).GET(), "Bearer " + TOKEN);
     }
@@ -54,6 +59,11 @@ final class Agent {
     /** GET with the given Authorization header, or none when null. */
     Reply getAs(String authorization, String pathAndQuery) {
         return send(request(pathAndQuery).GET(), authorization);
+    }
+
+    /** GET with the token and this Accept header. */
+    Reply getAccepting(String accept, String pathAndQuery) {
+        return send(request(pathAndQuery).header("Accept", accept).GET(), "Bearer " + TOKEN);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
 import org.hebergos.dockerlink.history.HistoryStore;
 import org.hebergos.dockerlink.error.DockerUnavailable;
+import org.hebergos.dockerlink.metrics.LastRound;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class StatsSamplerTest {
     @BeforeEach
     void wire() {
         cut.settings = Settings.from(Map.of("stats_interval", "2s"), key -> null);
+        cut.published = new LastRound();
         cut.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         cut.roundTaken = rounds;
         cut.docker = new DockerGateway() {
@@ -49,7 +51,7 @@ class StatsSamplerTest {
                 if (engineFailure != null) {
                     throw engineFailure;
                 }
-                return List.of(new ContainerInfo(ID, "web", "running", null, new RunInfo(Instant.EPOCH, 0)));
+                return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
             }
 
             @Override
