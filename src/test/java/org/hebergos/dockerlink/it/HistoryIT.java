@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -52,7 +53,8 @@ class HistoryIT extends AgentIT {
                 assertEquals(503, held.status(), held::toString);
                 assertTrue(held.isPlainText() && held.body().contains("held by another agent")
                         && held.body().contains("data_dir") && held.body().strip().indexOf('\n') < 0, held::toString);
-                assertEquals(200, second.agent().getAs(null, "health").status(), "the second agent runs");
+                JsonObject down = awaitHealth(second, h -> "down".equals(h.getString("store")));
+                assertTrue(down.getString("store_reason").contains("held by another agent"), down::toString);
                 first.close();
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
                 Agent.Reply reply = second.agent().get("v1/container/stats?id=" + id + "&since=" + since + "&until=" + until);
@@ -63,6 +65,8 @@ class HistoryIT extends AgentIT {
                 assertEquals(200, reply.status(), "released by the first agent, the store works by itself: " + reply);
                 assertEquals(answers, fixedAnswers(second.agent(), id, since, until), "the same answers after the restart");
                 awaitSamples(second.agent(), id, until, 3);
+                JsonObject up = awaitHealth(second, h -> "up".equals(h.getString("store")));
+                assertFalse(up.containsKey("store_reason"), up::toString);
                 assertScales(second.agent(), id);
             }
         }
@@ -178,5 +182,17 @@ class HistoryIT extends AgentIT {
             }
             pause(1000);
         }
+    }
+
+    /** The agent's health as the panel's operator sees it (with the token), once {@code done} holds. */
+    private static JsonObject awaitHealth(MicroServer server, java.util.function.Predicate<JsonObject> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonObject health = server.agent().getAs("Bearer " + Agent.TOKEN, "health").json();
+        while (!done.test(health) && Instant.now().isBefore(deadline)) {
+            pause(500);
+            health = server.agent().getAs("Bearer " + Agent.TOKEN, "health").json();
+        }
+        assertTrue(done.test(health), () -> "health did not change as expected in 30 s");
+        return health;
     }
 }
