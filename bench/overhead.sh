@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The agent's CPU, idle and sampling N idle containers, measured as bench/run.sh does (/proc/<pid>/stat
+# ticks over a window, /health asked once a round). Usage: bench/overhead.sh [N]
+set -euo pipefail
+N=${1:-200}
+cd "$(dirname "$0")/.."
+. scripts/engine.sh; . scripts/images.sh
+WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=18490
+printf 'docker_sock=/var/run/docker.sock\napi_token=tok\ndata_dir=%s/data\nstats_interval=10s\n' "$WORK" >"$WORK/agent.env"
+HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
+for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/health >/dev/null 2>&1 && break; sleep 1; done
+HZ=$(getconf CLK_TCK)
+ticks() { awk '{print $14+$15}' /proc/$PID/stat; }
+measure() { local t0 w0; t0=$(ticks); w0=$(date +%s.%N); sleep "$1"; awk -v t0="$t0" -v t1="$(ticks)" -v w0="$w0" -v w1="$(date +%s.%N)" -v hz="$HZ" 'BEGIN {printf "%.2f", (t1-t0)/hz/(w1-w0)*100}'; }
+echo "containers on the engine before: $(docker ps -q | wc -l) running"
+sleep 20; echo "idle, 20-80 s after the first answer (JIT still warming): $(measure 60) % of one core"
+sleep 60; echo "idle, 140-200 s after the first answer: $(measure 60) % of one core"
+seq 1 "$N" | xargs -P 8 -I{} docker run -d --label hebergos-overhead "$BUSYBOX_IMAGE" sleep 1d >/dev/null
+echo "running now: $(docker ps -q | wc -l)"
+sleep 40; echo "sampling $N more containers (70 s after 40 s warm-up): $(measure 70) % of one core"
+curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/health; echo
+q() { for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done; }
+: >"$WORK/scrape"; : >"$WORK/floor"
+q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics >/dev/null
+for _ in $(seq 1 10); do
+  q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics >>"$WORK/scrape"
+  q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/no-such-path >>"$WORK/floor"
+done
+med() { sort -n "$1" | awk '{a[NR]=$1*1000} END {print a[int((NR+1)/2)]}'; }
+p99() { sort -n "$1" | awk '{a[NR]=$1*1000} END {print a[int(NR*0.99)]}'; }
+echo "scrape at $(docker ps -q | wc -l) running containers: p50 $(med "$WORK/scrape") ms, p99 $(p99 "$WORK/scrape") ms; 404 floor (with token) p50 $(med "$WORK/floor") ms; series: $(curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics | grep -c '^container_'), bytes $(curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics | wc -c)"
