@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The agent's CPU, idle and sampling N idle containers, measured as bench/run.sh does (/proc/<pid>/stat
-# ticks over a window, /health asked once a round). Usage: bench/overhead.sh [N]
+# ticks over a window; nothing polls the agent meanwhile), then the cost of a /metrics scrape against the
+# agent's own 404. Usage: bench/overhead.sh [N]. Prints figures, asserts nothing; removes its containers.
 set -euo pipefail
 N=${1:-200}
 cd "$(dirname "$0")/.."
 . scripts/engine.sh; . scripts/images.sh
+ensure_engine; ensure_test_images
 WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=18490
 printf 'docker_sock=/var/run/docker.sock\napi_token=tok\ndata_dir=%s/data\nstats_interval=10s\n' "$WORK" >"$WORK/agent.env"
 HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
