@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.history;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,7 @@ final class HourCodec {
     }
 
     static byte[] encode(long day, List<Bucket> hours) {
-        Out out = new Out();
+        Bytes.Out out = new Bytes.Out(256);
         out.varint(hours.size());
         for (Bucket h : hours) {
             out.varint((h.start() - day) / HistoryStore.HOUR);
@@ -38,7 +37,7 @@ final class HourCodec {
     }
 
     static List<Bucket> decode(long day, byte[] in) {
-        In r = new In(in);
+        Bytes.In r = new Bytes.In(in);
         int count = (int) r.varint();
         List<Bucket> hours = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -48,52 +47,5 @@ final class HourCodec {
                     Double.longBitsToDouble(r.raw()), r.varint(), r.varint(), r.varint(), r.varint(), start + r.varint()));
         }
         return hours;
-    }
-
-    /** Figures are never negative: plain (not zigzag) varints. */
-    private static final class Out extends ByteArrayOutputStream {
-
-        void varint(long value) {
-            while ((value & ~0x7FL) != 0) {
-                write((int) (value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            write((int) value);
-        }
-
-        void raw(long value) {
-            for (int i = 0; i < 8; i++) {
-                write((int) (value >>> (8 * i)) & 0xFF);
-            }
-        }
-    }
-
-    private static final class In {
-
-        private final byte[] in;
-        private int at;
-
-        In(byte[] in) {
-            this.in = in;
-        }
-
-        long varint() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = in[at++];
-                value |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
-        }
-
-        long raw() {
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value |= (long) (in[at++] & 0xFF) << (8 * i);
-            }
-            return value;
-        }
     }
 }

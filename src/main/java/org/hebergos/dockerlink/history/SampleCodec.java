@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.history;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -79,10 +78,7 @@ final class SampleCodec {
     }
 
     /** Reads back what {@link #encode} wrote, one point at a time, oldest first. */
-    static final class Reader {
-
-        private final byte[] in;
-        private int at;
+    static final class Reader extends Bytes.In {
         private int left;
         private long time;
         private long interval;
@@ -94,7 +90,7 @@ final class SampleCodec {
         private long netDown;
 
         Reader(long hour, byte[] in) {
-            this.in = in;
+            super(in);
             this.time = hour;
             this.left = (int) varint();
         }
@@ -105,7 +101,7 @@ final class SampleCodec {
 
         Point next() {
             left--;
-            int flags = in[at++] & 0xFF;
+            int flags = nextByte();
             if ((flags & SAME_INTERVAL) == 0) {
                 interval += signed();
             }
@@ -128,22 +124,6 @@ final class SampleCodec {
                     netUp, netDown, deltaUp, deltaDown);
         }
 
-        private long varint() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = in[at++];
-                value |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
-        }
-
-        private long signed() {
-            long zigzag = varint();
-            return (zigzag >>> 1) ^ -(zigzag & 1);
-        }
-
         private long pages() {
             long value = varint();
             long zigzag = value >>> 1;
@@ -152,33 +132,21 @@ final class SampleCodec {
         }
 
         private long xor() {
-            int head = in[at++] & 0xFF;
+            int head = nextByte();
             int bytes = head >>> 4;
             int shift = (head & 0x0F) * 8;
             long value = 0;
             for (int i = 0; i < bytes; i++) {
-                value |= (long) (in[at++] & 0xFF) << (8 * i);
+                value |= (long) nextByte() << (8 * i);
             }
             return value << shift;
         }
     }
 
-    private static final class Out extends ByteArrayOutputStream {
+    private static final class Out extends Bytes.Out {
 
         Out(int size) {
             super(size);
-        }
-
-        void varint(long value) {
-            while ((value & ~0x7FL) != 0) {
-                write((int) (value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            write((int) value);
-        }
-
-        void signed(long value) {
-            varint((value << 1) ^ (value >> 63));
         }
 
         /** Memory changes by whole pages, mostly: counted in pages when it does (low bit 0). */
