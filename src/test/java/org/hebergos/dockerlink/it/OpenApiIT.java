@@ -22,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -36,19 +34,17 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT extends AgentIT {
 
-    private final List<String> containers = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
     private OpenApiInteractionValidator validator;
     private final Set<String> exercised = new TreeSet<>();
 
     @AfterEach
     void removeContainers() {
-        Docker.remove(containers.toArray(String[]::new));
+        containers.removeAll();
     }
 
     private String run(String... args) {
-        String id = Docker.runDetached(args);
-        containers.add(id);
-        return id;
+        return containers.run(args);
     }
 
     @Test

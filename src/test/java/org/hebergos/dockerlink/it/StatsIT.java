@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -23,17 +22,15 @@ class StatsIT extends AgentIT {
 
     private static final double GIB = 1024d * 1024 * 1024;
 
-    private final List<String> containers = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @AfterEach
     void removeContainers() {
-        Docker.remove(containers.toArray(String[]::new));
+        containers.removeAll();
     }
 
     private String run(String... args) {
-        String id = Docker.runDetached(args);
-        containers.add(id);
-        return id;
+        return containers.run(args);
     }
 
     @Test
