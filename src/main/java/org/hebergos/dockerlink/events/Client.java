@@ -37,18 +37,22 @@ final class Client implements Runnable {
     private final Sse sse;
     private final Set<String> only;
     private final Consumer<Client> onEnd;
+    private final long startId;
     private final Deque<Message> buffer = new ArrayDeque<>();
     private long chars;
     private boolean ending;
 
     /**
-     * @param only  full ids this client follows, null for every container
-     * @param onEnd called once when the stream has ended, whatever the cause
+     * @param only    full ids this client follows, null for every container
+     * @param startId the event id this stream's events follow: sent first (event {@code connected}), so that
+     *                a client has a resume point even when nothing happens before it disconnects
+     * @param onEnd   called once when the stream has ended, whatever the cause
      */
-    Client(SseEventSink sink, Sse sse, Set<String> only, Consumer<Client> onEnd) {
+    Client(SseEventSink sink, Sse sse, Set<String> only, long startId, Consumer<Client> onEnd) {
         this.sink = sink;
         this.sse = sse;
         this.only = only;
+        this.startId = startId;
         this.onEnd = onEnd;
     }
 
@@ -121,8 +125,8 @@ final class Client implements Runnable {
     @Override
     public void run() {
         try {
-            // sends the headers at once: a client knows it is connected before the first event
-            write(sse.newEventBuilder().comment("connected").build());
+            // sends the headers at once, with the id this stream's events follow
+            write(sse.newEventBuilder().id(Long.toString(startId)).name(Published.CONNECTED).data("{}").build());
             while (!sink.isClosed()) {
                 Message message = next(HEARTBEAT_MILLIS);
                 if (message == null) {

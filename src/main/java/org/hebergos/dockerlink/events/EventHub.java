@@ -114,9 +114,11 @@ public class EventHub {
             if (clients.size() >= settings.eventsClients()) {
                 awaitFreeSlot();
             }
-            Client client = new Client(sink, sse, only, this::ended);
+            Optional<List<Published>> missed = lastEventId == null ? Optional.of(List.of()) : log.after(lastEventId);
+            long startId = lastEventId != null && missed.isPresent() ? lastEventId : log.lastId();
+            Client client = new Client(sink, sse, only, startId, this::ended);
             boolean fits = true;
-            for (Client.Message message : replay(only, lastEventId)) {
+            for (Client.Message message : replay(only, lastEventId, missed)) {
                 fits &= client.offer(message);
             }
             try {
@@ -131,11 +133,7 @@ public class EventHub {
         }
     }
 
-    private Client.Message[] replay(Set<String> only, Long lastEventId) {
-        if (lastEventId == null) {
-            return new Client.Message[0];
-        }
-        Optional<List<Published>> missed = log.after(lastEventId);
+    private Client.Message[] replay(Set<String> only, Long lastEventId, Optional<List<Published>> missed) {
         if (missed.isEmpty()) {
             return new Client.Message[] {new Client.Message(log.lastId(), Published.RESET,
                     Published.resetData("the events since " + lastEventId + " are no longer kept: list the containers again"))};

@@ -18,6 +18,8 @@ record Published(long id, String type, String containerId, String data, Map<Stri
     static final String CONTAINER = "container";
     static final String STATS = "stats";
     static final String RESET = "reset";
+    /** The first event of every stream, never logged: its id is where the stream's events follow. */
+    static final String CONNECTED = "connected";
 
     /** A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container. */
     static String statsData(Map<String, String> members, Set<String> only) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientTest {
 
-    private final Client cut = new Client(null, null, null, c -> { });
+    private final Client cut = new Client(null, null, null, 0, c -> { });
 
     @Test
     void aClientThatDoesNotKeepUpGetsAResetAndTheStreamEnds() throws InterruptedException {

@@ -117,6 +117,9 @@ final class EventStream implements AutoCloseable {
 
     /** The next event that satisfies {@code wanted}, skipping others; fails after {@code limit}. */
     Event next(Predicate<Event> wanted, Duration limit) {
+        if (status != 200) {
+            fail("the stream was refused: " + status + " " + body);
+        }
         Instant deadline = Instant.now().plus(limit);
         try {
             while (true) {
