@@ -2,6 +2,9 @@ package org.hebergos.dockerlink.history;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,25 +12,100 @@ import java.util.Map;
 import java.util.Random;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.stats.Sample;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
  * Bench-only: fills the agent's own store (the project's HistoryStore, same schema, codec and
  * maintenance) with DAYS days of 10 s samples ending now for each container id, running the agent's
- * maintenance (compaction, hourly summaries, purges at the default retentions) after every seeded hour
- * as the agent would have (or every {@code -DmaintainEveryHours} hours, to seed a year faster).
- * PROFILE {@code busy}: CPU figures with full-precision fractions, memory and
+ * maintenance (compaction, hourly summaries, purges at the default retentions, the full file compaction
+ * when the file has grown) after every seeded hour, as the agent would have.
+ * The last 8 days go through the agent's path (rows inserted by rounds, then compacted); older hours,
+ * which only their hourly summaries outlive, are written straight as compact hours, which the
+ * maintenance then summarizes and purges once a seeded day (a year seeds in a minute instead of an hour).
+ * PROFILE {@code busy}: CPU figures as the sampler computes them (four decimals), memory and
  * traffic changing every sample; {@code idle}: a container that mostly sleeps (CPU 0, memory and
- * counters mostly unchanged). Prints the database size and how many raw samples it keeps.
+ * counters mostly unchanged). Prints the database size and how many raw samples it keeps, as left by
+ * the last maintenance and after a full compaction (the smallest the file gets).
  * Usage: SeedHistory DATA_DIR PROFILE DAYS ID...
  */
 public final class SeedHistory {
 
-    /** The agent's maintenance steps but the file compaction (see {@link HistoryMaintenance}). */
+    private static final long HOUR = 3600;
+    private static final long DAY = 86_400;
+
+    /** The samples of one container, one after another. */
+    private static final class Generator {
+        private final String id;
+        private final boolean busy;
+        private final Random random;
+        private final long first;
+        private long mem;
+        private long up;
+        private long down;
+        private long cpu;
+        private long clock;
+
+        Generator(String id, boolean busy, long first) {
+            this.id = id;
+            this.busy = busy;
+            this.first = first;
+            this.random = new Random(id.hashCode());
+            this.mem = 50_000_000L + random.nextInt(1000) * 4096L;
+        }
+
+        Sample next(long t) {
+            long used;
+            long deltaUp;
+            long deltaDown;
+            if (busy) {
+                used = random.nextInt(5_000_000) * 1000L;
+                mem = Math.max(1_000_000, mem + (random.nextInt(201) - 100) * 4096L);
+                deltaUp = random.nextInt(200_000);
+                deltaDown = random.nextInt(5_000_000);
+            } else {
+                used = random.nextInt(10) == 0 ? random.nextInt(2_000_000) : 0;
+                mem += random.nextInt(50) == 0 ? (random.nextInt(3) - 1) * 4096L : 0;
+                deltaUp = random.nextInt(20) == 0 ? random.nextInt(2000) : 0;
+                deltaDown = random.nextInt(20) == 0 ? random.nextInt(2000) : 0;
+            }
+            long elapsed = 10_000_000_000L + random.nextInt(10_000_000) - 5_000_000;
+            double percent = t == first ? 0 : StatsMath.cpuPercent(cpu, clock, cpu + used, clock + elapsed);
+            cpu += used;
+            clock += elapsed;
+            up += deltaUp;
+            down += deltaDown;
+            return new Sample(id, t, (first - 100) * 1000, mem, 1L << 30, percent, 100,
+                    cpu, clock, up, down, t == first ? 0 : deltaUp, t == first ? 0 : deltaDown);
+        }
+    }
+
+    /**
+     * The agent's maintenance steps at {@code now}: of the file compaction, the full rewrite when the file
+     * has grown enough, not the close of the other runs (up to 10 s of H2 compacting each time).
+     */
     private static void maintain(HistoryStore store, long now) {
         store.compact(now);
         store.summarize(now);
-        store.purgeRaw(now - 7 * 86_400L);
-        store.purgeSummaries(now - 400 * 86_400L);
+        store.purgeRaw(now - 7 * DAY);
+        store.purgeSummaries(now - 400 * DAY);
+        if (store.database.grownSinceFullCompaction()) {
+            store.database.compactFileFully();
+        }
+        withoutRetention(store.database);
+    }
+
+    /**
+     * H2 keeps what it rewrote for 45 s before reusing the space; the agent writes a round every 10 s, so
+     * by the time of a round most of what earlier rounds rewrote is reusable. Seeding a week in a minute
+     * would keep all of it: the seed lets H2 reuse the space at once instead, standing for the time that
+     * passes between rounds.
+     */
+    private static void withoutRetention(HistoryDatabase database) {
+        try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET RETENTION_TIME 0");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,66 +117,71 @@ public final class SeedHistory {
         database.settings = Settings.from(Map.of("data_dir", dir.toString()), k -> null);
         HistoryStore store = new HistoryStore();
         store.database = database;
-        HistoryMaintenance maintenance = new HistoryMaintenance();
-        maintenance.settings = database.settings;
-        maintenance.store = store;
 
-        // the agent runs maintenance every 15 minutes; seeding a year, once a seeded day is enough
-        long maintainEvery = Long.getLong("maintainEveryHours", 1);
         long now = Instant.now().getEpochSecond();
-        long first = now - now % 10 - days * 86_400L + 10;
-        Random random = new Random(ids.hashCode());
-        int n = ids.size();
-        long[] mem = new long[n];
-        long[] up = new long[n];
-        long[] down = new long[n];
-        long[] cpu = new long[n];
-        long[] clock = new long[n];
-        for (int c = 0; c < n; c++) {
-            mem[c] = 50_000_000L + random.nextInt(1000) * 4096L;
+        long first = now - now % 10 - days * DAY + 10;
+        long rowsFrom = Math.max(first, now - now % HOUR - 8 * DAY);
+        List<Generator> generators = ids.stream().map(id -> new Generator(id, busy, first)).toList();
+        long t = first;
+        withoutRetention(database);
+        if (rowsFrom > first) {
+            store.insert(generators.stream().map(g -> g.next(first)).toList());
+            for (t = first + 10; t < rowsFrom; ) {
+                long hourEnd = Math.min(rowsFrom, t - Math.floorMod(t, HOUR) + HOUR);
+                try (Connection c = database.connection()) {
+                    c.setAutoCommit(false);
+                    for (Generator g : generators) {
+                        List<Point> points = new ArrayList<>();
+                        for (long s = t; s < hourEnd; s += 10) {
+                            Sample x = g.next(s);
+                            points.add(new Point(x.time(), x.memoryUsed(), x.memoryLimit(), x.cpuPercent(), x.cpuLimitPercent(),
+                                    x.netUp(), x.netDown(), x.deltaUp(), x.deltaDown()));
+                        }
+                        HistoryStore.writeChunk(c, HistoryStore.key(series(c, g.id), hourEnd - HOUR), points, null);
+                    }
+                    c.commit();
+                }
+                t = hourEnd;
+                if (t % DAY == 0) {
+                    maintain(store, t);
+                }
+            }
+            maintain(store, t);
         }
         List<Sample> batch = new ArrayList<>();
-        for (long t = first; t <= now; t += 10) {
-            for (int c = 0; c < n; c++) {
-                long used;
-                long deltaUp;
-                long deltaDown;
-                if (busy) {
-                    used = random.nextInt(5_000_000) * 1000L;
-                    mem[c] = Math.max(1_000_000, mem[c] + (random.nextInt(201) - 100) * 4096L);
-                    deltaUp = random.nextInt(200_000);
-                    deltaDown = random.nextInt(5_000_000);
-                } else {
-                    used = random.nextInt(10) == 0 ? random.nextInt(2_000_000) : 0;
-                    mem[c] += random.nextInt(50) == 0 ? (random.nextInt(3) - 1) * 4096L : 0;
-                    deltaUp = random.nextInt(20) == 0 ? random.nextInt(2000) : 0;
-                    deltaDown = random.nextInt(20) == 0 ? random.nextInt(2000) : 0;
-                }
-                long elapsed = 10_000_000_000L + random.nextInt(10_000_000) - 5_000_000;
-                double percent = t == first ? 0 : used <= 0 ? 0 : (double) used / elapsed * 100;
-                cpu[c] += used;
-                clock[c] += elapsed;
-                up[c] += deltaUp;
-                down[c] += deltaDown;
-                batch.add(new Sample(ids.get(c), t, (first - 100) * 1000, mem[c], 1L << 30, percent, 100,
-                        cpu[c], clock[c], up[c], down[c], t == first ? 0 : deltaUp, t == first ? 0 : deltaDown));
+        for (; t <= now; t += 10) {
+            for (Generator g : generators) {
+                batch.add(g.next(t));
             }
-            if (batch.size() >= 5000 || t + 10 > now) {
+            // a round at a time near the end, as the sampler stores them, so the last hour is rows
+            if (batch.size() >= 5000 || t > now - HOUR) {
                 store.insert(batch);
                 batch.clear();
             }
-            if ((t + 10) % (3600 * maintainEvery) == 0) {
+            if ((t + 10) % HOUR == 0) {
                 maintain(store, t + 10);
             }
         }
+        store.insert(batch);
         maintain(store, now);
-        // the maintenance step that gives the file back its dead space, once at the end instead of
-        // after every seeded hour (it closes the database)
-        maintenance.maintain(now);
         database.dispose();
+        long kept = Math.min(days, 7) * 8640L * ids.size();
         long bytes = Files.size(dir.resolve("stats.mv.db"));
-        long kept = Math.min(days, 7) * 8640L * n;
-        System.out.printf("seeded %s: %d containers x %d days (%s), stats.mv.db %d bytes, %.1f bytes per raw sample kept%n",
-                dir, n, days, args[1], bytes, (double) bytes / kept);
+        database.compactFileFully();
+        database.dispose();
+        long compacted = Files.size(dir.resolve("stats.mv.db"));
+        System.out.printf("seeded %s: %d containers x %d days (%s), stats.mv.db %d bytes = %.1f bytes per raw sample kept;"
+                        + " after a full compaction %d bytes = %.1f%n",
+                dir, ids.size(), days, args[1], bytes, (double) bytes / kept, compacted, (double) compacted / kept);
+    }
+
+    private static int series(Connection c, String id) throws java.sql.SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT series FROM stats_series WHERE container_id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.StoreUnavailable;
 
@@ -33,6 +34,9 @@ public class HistoryDatabase {
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_READ_ONLY = 90097;
     private static final int H2_NO_DISK_SPACE = 90100;
+    private static final long FULL_COMPACTION_WAIT_MILLIS = 10_000;
+    /** How much the file may grow past its size after a full compaction before the next one. */
+    private static final double REGROWTH = 1.15;
 
     @Inject
     Settings settings;
@@ -40,6 +44,8 @@ public class HistoryDatabase {
     private DataSource dataSource;
     private JdbcConnectionPool embedded;
     private String failure;
+    /** The file's size after the last full compaction; -1 before the first. */
+    private volatile long compactedSize = -1;
 
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
@@ -102,14 +108,80 @@ public class HistoryDatabase {
     /**
      * Gives an embedded database back the space of what was rewritten or deleted. H2 appends every
      * change to its file and reclaims the space of old versions only when idle for long or when it
-     * closes (up to MAX_COMPACT_TIME); with rows moving into compact hours every 15 minutes the file
-     * would hold mostly dead versions (measured: 86 % of it after a week). So maintenance closes the
-     * pool, the database compacts as it closes, and the next use reopens it. A connection still in use
-     * keeps the database open until it is returned; nothing fails. A server DataSource does its own.
+     * closes (up to MAX_COMPACT_TIME), and even then keeps chunks that hold a little live data: with
+     * rows moving into compact hours every 15 minutes the file would hold mostly dead versions
+     * (measured: 86 % of it after a week). So maintenance closes the pool, the database compacts as it
+     * closes, and the next use reopens it; and when the file has grown by {@link #REGROWTH} since the
+     * last full compaction (or none ran since the agent started), it is rewritten with only its live
+     * data instead ({@link #compactFileFully}). A connection still in use keeps the database open until
+     * it is returned; nothing fails. A server DataSource does its own.
+     *
+     * @return whether the file was rewritten
      */
-    void compactFile() {
-        if (embedded != null) {
-            dispose();
+    synchronized boolean compactFile() {
+        if (embedded == null) {
+            return false;
+        }
+        if (grownSinceFullCompaction()) {
+            return compactFileFully();
+        }
+        dispose();
+        return false;
+    }
+
+    /** Whether the embedded file is {@link #REGROWTH} larger than after its last full compaction (or none ran). */
+    synchronized boolean grownSinceFullCompaction() {
+        return embedded != null && (compactedSize < 0 || fileSize() > compactedSize * REGROWTH);
+    }
+
+    /**
+     * Rewrites an embedded database's file with only its live data ({@code SHUTDOWN COMPACT}): measured
+     * by bench/run.sh, 11.8 bytes a busy sample instead of up to 25. It waits up to
+     * {@code FULL_COMPACTION_WAIT_MILLIS} for the connections in use to come back, and every use waits
+     * while it runs (seconds for hundreds of MiB). Needs free disk for a copy of the live data; when it
+     * fails the file stays as it was.
+     *
+     * @return whether it ran
+     */
+    synchronized boolean compactFileFully() {
+        if (settings.statsDataSource().isPresent()) {
+            return false;
+        }
+        open();
+        long deadline = System.currentTimeMillis() + FULL_COMPACTION_WAIT_MILLIS;
+        while (embedded.getActiveConnections() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                LOG.info("stats store: full file compaction put off, the database stayed in use");
+                return false;
+            }
+            try {
+                // holding the lock: nobody takes a new connection meanwhile
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        dispose();
+        long before = fileSize();
+        JdbcDataSource direct = new JdbcDataSource();
+        direct.setURL(url());
+        try (Connection c = direct.getConnection("hebergos", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        compactedSize = fileSize();
+        LOG.fine(() -> "stats store: file rewritten, " + before + " -> " + compactedSize + " bytes");
+        return true;
+    }
+
+    private long fileSize() {
+        try {
+            return Files.size(settings.dataDir().resolve("stats.mv.db"));
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -163,11 +235,14 @@ public class HistoryDatabase {
 
     private DataSource openEmbedded() throws IOException {
         Files.createDirectories(settings.dataDir());
-        // LAZY_QUERY_EXECUTION streams a long history instead of materialising it first
-        String url = "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;MAX_COMPACT_TIME=10000";
-        embedded = JdbcConnectionPool.create(url, "hebergos", "");
+        embedded = JdbcConnectionPool.create(url(), "hebergos", "");
         embedded.setMaxConnections(16);
         return embedded;
+    }
+
+    private String url() {
+        // LAZY_QUERY_EXECUTION streams a long history instead of materialising it first
+        return "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;MAX_COMPACT_TIME=10000";
     }
 
     /** One line a person understands: the well-known causes by name, else the database's first line. */

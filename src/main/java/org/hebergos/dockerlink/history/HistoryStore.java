@@ -540,10 +540,13 @@ public class HistoryStore {
         }
     }
 
-    /** Reclaims the file space of deleted and rewritten data (embedded H2; see {@link HistoryDatabase#compactFile}). */
+    /**
+     * Reclaims the file space of deleted and rewritten data (embedded H2; see {@link HistoryDatabase#compactFile}).
+     *
+     * @return 1 when the file was rewritten whole, else 0
+     */
     public int compactFile() {
-        database.compactFile();
-        return 1;
+        return database.compactFile() ? 1 : 0;
     }
 
     static long key(int series, long second) {

@@ -1,14 +1,16 @@
 package org.hebergos.dockerlink.history;
 
 import java.util.List;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
  * The compact form of one container's hour of samples: about 3 bytes for an idle sample instead of the
  * ~230 a table row takes. Each sample is a flag byte saying which figures are what the previous sample
  * predicts, then only the others: times as the change of the interval, memory as the change from the
  * previous sample (in pages when whole pages), network deltas as they are and totals as the difference from previous total +
- * delta (zero within a run), doubles as the bytes of their XOR with the previous value that are not
- * zero (Gorilla's idea, byte-aligned). Lossless: every figure decodes to exactly the bits it had.
+ * delta (zero within a run), the CPU percentage, which the sampler keeps to four decimals, as the change
+ * of its ten-thousandths, and other doubles as the bytes of their XOR with the previous value that are
+ * not zero (Gorilla's idea, byte-aligned). Lossless: every figure decodes to exactly the bits it had.
  */
 final class SampleCodec {
 
@@ -21,6 +23,8 @@ final class SampleCodec {
     private static final int UP_FOLLOWS = 1 << 6;
     private static final int DOWN_FOLLOWS = 1 << 7;
     private static final long PAGE = 4096;
+    /** The head byte of a changed CPU percentage written as its change in ten-thousandths (an XOR head never is 0). */
+    private static final int DECIMAL = 0;
 
     private SampleCodec() {
     }
@@ -54,7 +58,7 @@ final class SampleCodec {
                 out.signed(p.memoryLimit() - prev.memoryLimit());
             }
             if ((flags & SAME_CPU) == 0) {
-                out.xor(cpu);
+                out.percent(p.cpuPercent(), prev.cpuPercent(), cpu);
             }
             if ((flags & SAME_CPU_LIMIT) == 0) {
                 out.xor(cpuLimit);
@@ -111,7 +115,7 @@ final class SampleCodec {
                 memoryLimit += signed();
             }
             if ((flags & SAME_CPU) == 0) {
-                cpu ^= xor();
+                cpu = percent(cpu);
             }
             if ((flags & SAME_CPU_LIMIT) == 0) {
                 cpuLimit ^= xor();
@@ -131,8 +135,21 @@ final class SampleCodec {
             return (value & 1) == 0 ? change * PAGE : change;
         }
 
-        private long xor() {
+        /** The bits of the CPU percentage after {@code previous} (bits). */
+        private long percent(long previous) {
             int head = nextByte();
+            if (head == DECIMAL) {
+                long tenThousandths = ten(Double.longBitsToDouble(previous)) + signed();
+                return Double.doubleToRawLongBits(tenThousandths / StatsMath.CPU_PERCENT_SCALE);
+            }
+            return previous ^ xor(head);
+        }
+
+        private long xor() {
+            return xor(nextByte());
+        }
+
+        private long xor(int head) {
             int bytes = head >>> 4;
             int shift = (head & 0x0F) * 8;
             long value = 0;
@@ -141,6 +158,13 @@ final class SampleCodec {
             }
             return value << shift;
         }
+    }
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0d);
+
+    /** A percentage in ten-thousandths, rounded (exact for the sampler's figures). */
+    private static long ten(double percent) {
+        return Math.round(percent * StatsMath.CPU_PERCENT_SCALE);
     }
 
     private static final class Out extends Bytes.Out {
@@ -154,6 +178,20 @@ final class SampleCodec {
             boolean whole = change % PAGE == 0;
             long value = whole ? change / PAGE : change;
             varint(((value << 1) ^ (value >> 63)) << 1 | (whole ? 0 : 1));
+        }
+
+        /**
+         * A changed CPU percentage: the change of its ten-thousandths when it is a whole number of them
+         * (the sampler's figures), else the XOR of its bits ({@code xorBits}) with the previous value's.
+         */
+        void percent(double value, double previous, long xorBits) {
+            long tenThousandths = ten(value);
+            if (tenThousandths / StatsMath.CPU_PERCENT_SCALE == value && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO) {
+                write(DECIMAL);
+                signed(tenThousandths - ten(previous));
+            } else {
+                xor(xorBits);
+            }
         }
 
         /** A non-zero XOR: a head byte (significant bytes, trailing zero bytes), then those bytes. */

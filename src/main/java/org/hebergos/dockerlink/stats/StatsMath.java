@@ -11,6 +11,11 @@ import org.hebergos.dockerlink.docker.RunInfo;
 public final class StatsMath {
 
     static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
+    /**
+     * CPU percentages are kept to four decimals (a microsecond of CPU a second): the digits past that are
+     * the jitter of the read times, and a rounded figure stores in a third of the space (see the history codec).
+     */
+    public static final double CPU_PERCENT_SCALE = 10_000;
 
     private StatsMath() {
     }
@@ -63,14 +68,17 @@ public final class StatsMath {
         return stats.read().getEpochSecond() * 1_000_000_000L + stats.read().getNano();
     }
 
-    /** CPU time used over wall time elapsed, × 100: 100 means one core fully busy; 0 without elapsed time. */
-    static double cpuPercent(long previousCpu, long previousClock, long cpu, long clock) {
+    /**
+     * CPU time used over wall time elapsed, × 100, to {@link #CPU_PERCENT_SCALE}: 100 means one core fully
+     * busy; 0 without elapsed time.
+     */
+    public static double cpuPercent(long previousCpu, long previousClock, long cpu, long clock) {
         long used = cpu - previousCpu;
         long elapsed = clock - previousClock;
         if (used <= 0 || elapsed <= 0) {
             return 0;
         }
-        return (double) used / elapsed * 100;
+        return Math.round((double) used / elapsed * 100 * CPU_PERCENT_SCALE) / CPU_PERCENT_SCALE;
     }
 
     /** Counters only grow within a run; one that went back was reset, so all of it is new. */

@@ -240,4 +240,24 @@ class HistoryStoreTest {
         assertEquals("x", HistoryDatabase.reason(new java.sql.SQLException("x\ny")));
         assertEquals("disk full", HistoryDatabase.reason(new IllegalStateException(new java.io.IOException("No space left on device"))));
     }
+
+    @Test
+    void theFileIsRewrittenWhenItGrewSinceTheLastRewriteKeepingEveryAnswer() throws IOException {
+        assertEquals(1, cut.compactFile(), "the first since the agent started rewrites the file");
+        assertEquals(0, cut.compactFile(), "not grown since: only closed");
+        // as a day of rounds does: rows written, then moved into compact hours
+        for (long t = HOUR + 3 * 3600; t < HOUR + 24 * 3600; t += 10) {
+            cut.insert(List.of(Stores.sample(A, t, HOUR), Stores.sample(B, t + 5, HOUR)));
+        }
+        cut.compact(HOUR + 24 * 3600);
+        String before = raw(A, 0) + raw(B, 0) + stepped(A, 0, HistoryQuery.NO_END, 3600);
+        long grown = java.nio.file.Files.size(dataDir.resolve("stats.mv.db"));
+
+        assertEquals(1, cut.compactFile());
+        long rewritten = java.nio.file.Files.size(dataDir.resolve("stats.mv.db"));
+        assertTrue(rewritten < grown / 2, "grown to " + grown + " bytes, rewritten " + rewritten);
+        assertEquals(before, raw(A, 0) + raw(B, 0) + stepped(A, 0, HistoryQuery.NO_END, 3600), "every answer as before");
+        cut.insert(List.of(Stores.sample(A, HOUR + 24 * 3600, HOUR)));
+        assertTrue(raw(A, HOUR + 24 * 3600).contains("\"" + (HOUR + 24 * 3600) + "\""), "and the store takes samples again");
+    }
 }

@@ -61,7 +61,8 @@ class StatsMathTest {
 
         assertEquals(used, sample.memoryUsed());
         assertEquals(limit, sample.memoryLimit());
-        assertEquals(cpu, sample.cpuPercent(), 5e-7);
+        // the agent keeps four decimals
+        assertEquals(cpu, sample.cpuPercent(), 5e-5);
         assertEquals(rx, sample.netDown());
         assertEquals(tx, sample.netUp());
     }
@@ -121,6 +122,8 @@ class StatsMathTest {
         assertEquals(200.0, StatsMath.cpuPercent(0, 0, 20_000_000_000L, 10_000_000_000L), 1e-12);
         assertEquals(0.0, StatsMath.cpuPercent(5, 10, 5, 10), "no time elapsed: 0, never NaN");
         assertEquals(0.0, StatsMath.cpuPercent(10, 0, 5, 10), "counter went back: 0, never negative");
+        assertEquals(33.3333, StatsMath.cpuPercent(0, 0, 1_000_000_000L, 3_000_000_000L), "four decimals");
+        assertEquals(0.0001, StatsMath.cpuPercent(0, 0, 6_000L, 10_000_000_000L), "to the nearest ten-thousandth");
     }
 
     @Test
