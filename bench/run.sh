@@ -38,22 +38,21 @@ javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/he
 ID_DAY=$(printf 'd%.0s' {1..64})
 ID_WEEK=$(printf 'e%.0s' {1..64})
 ID_YEAR=$(printf 'f%.0s' {1..64})
-SEED_OPTS=()
-seed() { java "${SEED_OPTS[@]}" -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.history.SeedHistory "$@" >&2; }
+seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.history.SeedHistory "$@" | tee -a "$WORK/seeded" >&2; }
 # disk cost: SEED_N containers x 7 days in a data dir of their own, per profile; the file grows
 # linearly with containers (one compact row per container-hour), so 200 is SEED_N's figure x 200/SEED_N
 SEED_N=${SEED_CONTAINERS:-10}
 disk_ids() { for i in $(seq 1 "$SEED_N"); do printf "%064x " "$((i + $1))"; done; }
 seed "$WORK/disk-busy" busy 7 $(disk_ids 0)
 seed "$WORK/disk-idle" idle 7 $(disk_ids 1000)
-SEED_OPTS=(-DmaintainEveryHours=24)
 seed "$WORK/data" idle 400 "$ID_YEAR"
-SEED_OPTS=()
 # last, so that their history ends closest to the queries
 seed "$WORK/data" busy 7 "$ID_WEEK"
 seed "$WORK/data" busy 1 "$ID_DAY"
-per_sample() { awk -v b="$(stat -c %s "$1/stats.mv.db")" -v n="$SEED_N" 'BEGIN {printf "%.1f", b / (n * 60480)}'; }
-BYTES_BUSY=$(per_sample "$WORK/disk-busy"); BYTES_IDLE=$(per_sample "$WORK/disk-idle")
+# per raw sample: as the last maintenance left the file, and after a full rewrite (the smallest it gets)
+left() { grep "^seeded $WORK/$1:" "$WORK/seeded" | sed 's/.* = \([0-9.]*\) bytes per raw sample kept.*/\1/'; }
+least() { grep "^seeded $WORK/$1:" "$WORK/seeded" | sed 's/.* = \([0-9.]*\)$/\1/'; }
+BYTES_BUSY=$(left disk-busy); BYTES_IDLE=$(left disk-idle); LEAST_BUSY=$(least disk-busy); LEAST_IDLE=$(least disk-idle)
 MB_BUSY=$(awk -v b="$(stat -c %s "$WORK/disk-busy/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
 MB_IDLE=$(awk -v b="$(stat -c %s "$WORK/disk-idle/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
 YEAR_MB=$(awk -v b="$(stat -c %s "$WORK/data/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
@@ -210,9 +209,13 @@ CGROUP=$(docker info --format '{{.CgroupVersion}}')
     echo "| \`scale=$scale\` ($points points of the 7 d container), 200 requests | p50 $p50 ms, p99 $p99 ms | 2 × the 404 floor: $(awk -v e="$EMPTY" 'BEGIN {printf "%.2f", 2*e}') ms | $(ratio "$p50" "$EMPTY") × floor | ≤ 2 × floor | $(met "$(ratio "$p50" "$EMPTY")" 2) |"
   done <"$WORK/scales"
   echo "| \`since=<400 d ago>&step=86400\` ($YEAR_POINTS points from hourly summaries), 200 requests | p50 $YEAR50 ms, p99 $YEAR99 ms | 2 × the 404 floor: $(awk -v e="$EMPTY" 'BEGIN {printf "%.2f", 2*e}') ms | $(ratio "$YEAR50" "$EMPTY") × floor | ≤ 2 × floor | $(met "$(ratio "$YEAR50" "$EMPTY")" 2) |"
-  echo "| on-disk bytes per raw sample, $SEED_N containers × 7 d, busy profile | $BYTES_BUSY B ($MB_BUSY MiB) | previous release: ~230 B | | ≤ 16 B | $(met "$BYTES_BUSY" 16) |"
-  echo "| on-disk bytes per raw sample, $SEED_N containers × 7 d, idle profile | $BYTES_IDLE B ($MB_IDLE MiB) | previous release: ~230 B | | ≤ 16 B | $(met "$BYTES_IDLE" 16) |"
+  for profile in busy idle; do
+    b=$([ $profile = busy ] && echo "$BYTES_BUSY" || echo "$BYTES_IDLE"); l=$([ $profile = busy ] && echo "$LEAST_BUSY" || echo "$LEAST_IDLE")
+    worst=$(awk -v l="$l" 'BEGIN {printf "%.1f", l * 1.15}')
+    echo "| on-disk bytes per raw sample, $SEED_N containers × 7 d, $profile profile: as the maintenance left the file; after a full rewrite; at most before the next rewrite (1.15 ×) | $b B; $l B; $worst B | previous release: ~230 B | | ≤ 16 B | $(met "$worst" 16) |"
+  done
   echo "| the agent's bench database: 1 d + 7 d busy, 400 d idle (7 d raw + hourly summaries) | $YEAR_MB MiB | | | (reported) | |"
+  echo "| disk files of the profiles above ($SEED_N containers × 7 d) | busy $MB_BUSY MiB, idle $MB_IDLE MiB | | | (reported) | |"
   echo "| \`GET v1/container/\` (200 requests, curl) | p50 $LIST ms | Engine \`/containers/json?all=1\`, same client: p50 $ENGINE ms | $(ratio "$LIST" "$ENGINE") | ≤ 1.0 × Engine | $(met "$(ratio "$LIST" "$ENGINE")" 1.0) |"
   echo "| the server's floor: a 404 from the agent (no work, no token) | p50 $EMPTY ms | Engine, as above | $(ratio "$EMPTY" "$ENGINE") | (reported) | |"
   echo "| \`GET /metrics\` scrape ($SCRAPE_SERIES container series, $SCRAPE_BYTES bytes), 200 requests | p50 $SCRAPE ms, p99 $SCRAPE99 ms | the server's 404 floor, as above: p50 $EMPTY ms | $(ratio "$SCRAPE" "$EMPTY") | p50 ≤ 2 × floor | $(met "$(ratio "$SCRAPE" "$EMPTY")" 2) |"
