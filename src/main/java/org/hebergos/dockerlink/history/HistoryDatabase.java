@@ -138,8 +138,8 @@ public class HistoryDatabase {
      * Rewrites an embedded database's file with only its live data ({@code SHUTDOWN COMPACT}): measured
      * by bench/run.sh, 11.8 bytes a busy sample instead of up to 25. It waits up to
      * {@code FULL_COMPACTION_WAIT_MILLIS} for the connections in use to come back, and every use waits
-     * while it runs (seconds for hundreds of MiB). Needs free disk for a copy of the live data; when it
-     * fails the file stays as it was.
+     * while it runs (seconds for hundreds of MiB). Put off while the disk has less free space than the
+     * file; when it fails the file stays as it was and H2's partial copy is removed.
      *
      * @return whether it ran
      */
@@ -162,19 +162,37 @@ public class HistoryDatabase {
                 return false;
             }
         }
-        dispose();
         long before = fileSize();
+        if (usableSpace() < before) {
+            LOG.info(() -> "stats store: full file compaction put off, less free disk than the file's " + before + " bytes");
+            return false;
+        }
+        dispose();
         JdbcDataSource direct = new JdbcDataSource();
         direct.setURL(url());
         try (Connection c = direct.getConnection("hebergos", "");
              java.sql.Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
+            // H2 leaves its half-written copy behind, which would keep a nearly full disk full
+            try {
+                Files.deleteIfExists(settings.dataDir().resolve("stats.mv.db.tempFile"));
+            } catch (IOException ignored) {
+                // the failure below says what matters
+            }
             throw failed(e);
         }
         compactedSize = fileSize();
         LOG.fine(() -> "stats store: file rewritten, " + before + " -> " + compactedSize + " bytes");
         return true;
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(settings.dataDir()).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private long fileSize() {
