@@ -2,34 +2,67 @@
 # The agent's CPU, idle and sampling N idle containers, measured as bench/run.sh does (/proc/<pid>/stat
 # ticks over a window; nothing polls the agent meanwhile), then the cost of a /metrics scrape against the
 # agent's own 404. Usage: bench/overhead.sh [N]. Prints figures, asserts nothing; removes its containers.
+# SCRAPE_ONLY=1 skips the CPU windows (the idle ones and the sampling one) for scrape-only runs;
+# BENCH_PORT sets the agent's port (default 18490), JAVA_OPTS reach scripts/run.sh; on an engine shared with
+# other work, MANAGED_LABEL=hebergos-overhead (read by the agent) makes it see the bench's containers only.
 set -euo pipefail
 N=${1:-200}
+SCRAPE_ONLY=${SCRAPE_ONLY:-0}
 cd "$(dirname "$0")/.."
 . scripts/engine.sh; . scripts/images.sh
 ensure_engine; ensure_test_images
-WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=18490
+WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=${BENCH_PORT:-18490}
 printf 'docker_sock=/var/run/docker.sock\napi_token=tok\ndata_dir=%s/data\nstats_interval=10s\n' "$WORK" >"$WORK/agent.env"
 HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
+trap 'kill $PID 2>/dev/null || true; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
 for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/health >/dev/null 2>&1 && break; sleep 1; done
+curl -sf http://127.0.0.1:$PORT/health >/dev/null || { echo "the agent did not answer within 240 s: see $WORK/agent.log" >&2; exit 1; }
 HZ=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' /proc/$PID/stat; }
 measure() { local t0 w0; t0=$(ticks); w0=$(date +%s.%N); sleep "$1"; awk -v t0="$t0" -v t1="$(ticks)" -v w0="$w0" -v w1="$(date +%s.%N)" -v hz="$HZ" 'BEGIN {printf "%.2f", (t1-t0)/hz/(w1-w0)*100}'; }
 echo "containers on the engine before: $(docker ps -q | wc -l) running"
-sleep 20; echo "idle, 20-80 s after the first answer (JIT still warming): $(measure 60) % of one core"
-sleep 60; echo "idle, 140-200 s after the first answer: $(measure 60) % of one core"
+if [ "$SCRAPE_ONLY" != 1 ]; then
+  sleep 20; echo "idle, 20-80 s after the first answer (JIT still warming): $(measure 60) % of one core"
+  sleep 60; echo "idle, 140-200 s after the first answer: $(measure 60) % of one core"
+fi
 seq 1 "$N" | xargs -P 8 -I{} docker run -d --label hebergos-overhead "$BUSYBOX_IMAGE" sleep 1d >/dev/null
 echo "running now: $(docker ps -q | wc -l)"
-sleep 40; echo "sampling $N more containers (70 s after 40 s warm-up): $(measure 70) % of one core"
+if [ "$SCRAPE_ONLY" != 1 ]; then
+  sleep 40; echo "sampling $N more containers (70 s after 40 s warm-up): $(measure 70) % of one core"
+else
+  sleep 25 # two rounds with all the containers
+fi
 curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/health; echo
-q() { for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done; }
-: >"$WORK/scrape"; : >"$WORK/floor"
-q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics >/dev/null
-for _ in $(seq 1 10); do
-  q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics >>"$WORK/scrape"
-  q -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/no-such-path >>"$WORK/floor"
+# Three kinds of request, interleaved in blocks of 20 so that the machine's other work weighs on each
+# alike: a scrape as curl asks (Prometheus text 0.0.4), a scrape with Prometheus 2.42's Accept header
+# (OpenMetrics), and the floor: the agent's 404 for an unknown path, with the token.
+PROM_ACCEPT='Accept: application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1'
+A='Authorization: Bearer tok'
+# each line: time to the first byte of the answer, time to its last byte (s)
+q() { for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_starttransfer} %{time_total}\n' "$@"; done; }
+: >"$WORK/text"; : >"$WORK/open"; : >"$WORK/floor"
+for _ in $(seq 1 5); do # warm-up: 100 of each kind, so that the JIT has compiled all three paths
+  q -H "$A" http://127.0.0.1:$PORT/metrics >/dev/null
+  q -H "$A" -H "$PROM_ACCEPT" http://127.0.0.1:$PORT/metrics >/dev/null
+  q -H "$A" http://127.0.0.1:$PORT/no-such-path >/dev/null
 done
-med() { sort -n "$1" | awk '{a[NR]=$1*1000} END {print a[int((NR+1)/2)]}'; }
-p99() { sort -n "$1" | awk '{a[NR]=$1*1000} END {print a[int(NR*0.99)]}'; }
-echo "scrape at $(docker ps -q | wc -l) running containers: p50 $(med "$WORK/scrape") ms, p99 $(p99 "$WORK/scrape") ms; 404 floor (with token) p50 $(med "$WORK/floor") ms; series: $(curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics | grep -c '^container_'), bytes $(curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/metrics | wc -c)"
+echo "load average before the scrapes: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 10); do
+  q -H "$A" http://127.0.0.1:$PORT/metrics >>"$WORK/text"
+  q -H "$A" -H "$PROM_ACCEPT" http://127.0.0.1:$PORT/metrics >>"$WORK/open"
+  q -H "$A" http://127.0.0.1:$PORT/no-such-path >>"$WORK/floor"
+done
+echo "load average after the scrapes: $(cut -d' ' -f1-3 /proc/loadavg)"
+sleep 10 # a round that renders the exposition in both formats, now that both were scraped
+echo "last round, rendering both formats: $(curl -s -H "$A" http://127.0.0.1:$PORT/health | sed -n 's/.*\("stats_round":{[^}]*}\).*/\1/p')"
+col() { awk -v c="$2" '{print $c*1000}' "$1" | sort -n; }
+med() { col "$1" "${2:-2}" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+p99() { col "$1" 2 | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}'; }
+ratio() { awk -v a="$(med "$1")" -v b="$(med "$WORK/floor")" 'BEGIN {printf "%.2f", a/b}'; }
+line() { echo "p50 $(med "$1") ms, p99 $(p99 "$1") ms (first byte p50 $(med "$1" 1) ms)"; }
+echo "the agent samples $(curl -s -H "$A" http://127.0.0.1:$PORT/health | sed -n 's/.*"containers":\([0-9]*\).*/\1/p') running containers ($(docker ps -q | wc -l) on the engine); 200 requests each:"
+echo "  scrape, text 0.0.4:  $(line "$WORK/text"), $(ratio "$WORK/text") x floor"
+echo "  scrape, OpenMetrics: $(line "$WORK/open"), $(ratio "$WORK/open") x floor"
+echo "  404 floor (with token): $(line "$WORK/floor")"
+echo "  series: $(curl -s -H "$A" http://127.0.0.1:$PORT/metrics | grep -c '^container_'), bytes $(curl -s -H "$A" http://127.0.0.1:$PORT/metrics | wc -c) (text), $(curl -s -H "$A" -H "$PROM_ACCEPT" http://127.0.0.1:$PORT/metrics | wc -c) (OpenMetrics)"

@@ -1,11 +1,12 @@
 package org.hebergos.dockerlink.metrics;
 
 import io.prometheus.metrics.config.ExporterProperties;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -13,34 +14,28 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import org.hebergos.dockerlink.stats.StatsSampler;
 
 /**
- * Assembles a scrape: the last round's container metrics, the agent's own, and the JVM's (memory,
- * garbage collection, threads, process CPU and memory, from the official client's instrumentation), in
- * the format the scraper asks for.
+ * Assembles a scrape: the last round's container metrics (rendered once a round, see {@link LastRound}),
+ * then the agent's own figures and the JVM's (memory, garbage collection, thread counts, process CPU and
+ * memory, from the official client's instrumentation), both made at each scrape, in the format the
+ * scraper asks for.
  */
 @ApplicationScoped
 public class MetricsService {
 
     @Inject
     LastRound lastRound;
-    @Inject
-    StatsSampler sampler;
 
     private final PrometheusRegistry jvm = new PrometheusRegistry();
     private ExpositionFormats formats;
 
-    /** What a scrape answers: its media type and a body written when the response is sent. */
-    public record Scrape(String contentType, MetricSnapshots snapshots, ExpositionFormatWriter writer) {
-
-        public void writeTo(OutputStream out) throws IOException {
-            writer.write(out, snapshots);
-        }
+    /** What a scrape answers: its media type and its whole body. */
+    public record Scrape(String contentType, byte[] body) {
     }
 
     @PostConstruct
@@ -49,8 +44,27 @@ public class MetricsService {
         // A selection: JvmMetrics' allocation metrics hang listeners on the GC beans that outlive a redeployment.
         JvmMemoryMetrics.builder().register(jvm);
         JvmGarbageCollectorMetrics.builder().register(jvm);
-        JvmThreadsMetrics.builder().register(jvm);
         ProcessMetrics.builder().register(jvm);
+        registerThreadCounts(jvm);
+    }
+
+    /**
+     * The counts of the client's {@code JvmThreadsMetrics}, under its names, types and help texts, without
+     * its {@code jvm_threads_state} and {@code jvm_threads_deadlocked*}: those take a ThreadInfo of every
+     * thread (some 300 in Payara) and run two deadlock searches at each scrape, at safepoints that stop the
+     * whole JVM. Measured in the agent on the busy test machine: 0.78 ms of a scrape's wall time at the
+     * median, 14 ms at the 90th percentile; the four counts take 0.01 ms of CPU.
+     */
+    static void registerThreadCounts(PrometheusRegistry registry) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        GaugeWithCallback.builder().name("jvm_threads_current").help("Current thread count of a JVM")
+                .callback(count -> count.call(threads.getThreadCount())).register(registry);
+        GaugeWithCallback.builder().name("jvm_threads_daemon").help("Daemon thread count of a JVM")
+                .callback(count -> count.call(threads.getDaemonThreadCount())).register(registry);
+        GaugeWithCallback.builder().name("jvm_threads_peak").help("Peak thread count of a JVM")
+                .callback(count -> count.call(threads.getPeakThreadCount())).register(registry);
+        CounterWithCallback.builder().name("jvm_threads_started_total").help("Started thread count of a JVM")
+                .callback(count -> count.call(threads.getTotalStartedThreadCount())).register(registry);
     }
 
     /**
@@ -64,15 +78,14 @@ public class MetricsService {
 
     /** A scrape in the format {@code accept} asks for: OpenMetrics when it says so, else Prometheus' text format. */
     public Scrape scrape(String accept) {
-        List<MetricSnapshot> all = new ArrayList<>();
-        lastRound.round().ifPresent(round -> all.addAll(CadvisorExposition.containers(round)));
-        all.addAll(CadvisorExposition.agent(sampler.lastRound(), lastRound.round(), lastRound.failedReadings()));
-        jvm.scrape().forEach(all::add);
         ExpositionFormatWriter writer = formats.findWriter(accept);
         if (!writer.isAvailable()) {
             // protobuf needs a module with 2 MB of shaded protobuf this WAR does not carry
             writer = formats.getPrometheusTextFormatWriter();
         }
-        return new Scrape(writer.getContentType(), new MetricSnapshots(all), writer);
+        byte[] containers = lastRound.containerExposition(writer);
+        List<MetricSnapshot> rest = new ArrayList<>(CadvisorExposition.agent(lastRound.report(), lastRound.round(), lastRound.failedReadings()));
+        jvm.scrape().forEach(rest::add);
+        return new Scrape(writer.getContentType(), RoundExposition.body(containers, writer, new MetricSnapshots(rest)));
     }
 }

@@ -135,6 +135,7 @@ public class StatsSampler {
                     pendingSamples(), round.failures(), Duration.between(start, Instant.now()).toMillis(),
                     skippedRounds.get(), droppedSamples);
             LOG.fine(() -> "stats round: " + lastRound);
+            published.reported(lastRound);
             roundTaken.fire(new StatsRound(start.getEpochSecond(), round.samples()));
         } catch (RuntimeException | Error bug) {
             // an escaping exception would cancel the timer for good

@@ -1,7 +1,13 @@
 package org.hebergos.dockerlink.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,5 +62,46 @@ class LastRoundTest {
         cut.publish(110, Map.of(running("failed"), CompletableFuture.failedFuture(new DockerFailed("again", null))), Map.of());
         assertEquals(3, cut.failedReadings(), "counted since startup");
         assertTrue(cut.round().orElseThrow().readings().isEmpty(), "the new round replaces the old one");
+    }
+
+    private final ExpositionFormatWriter text = MetricsService.formats().getPrometheusTextFormatWriter();
+    private final ExpositionFormatWriter open = MetricsService.formats().getOpenMetricsTextFormatWriter();
+
+    @Test
+    void nothingIsRenderedBeforeTheFirstScrape() {
+        assertEquals(0, cut.containerExposition(text).length, "no round yet");
+        LastRound unscraped = new LastRound();
+        FakeRound.publish(unscraped, 100, 5);
+        assertFalse(unscraped.exposition().orElseThrow().isRendered(text), "no work for a format nobody asked for");
+        assertFalse(unscraped.exposition().orElseThrow().isRendered(open));
+    }
+
+    @Test
+    void aRoundComesRenderedInTheFormatsScrapedSoFarAndReplacesThePreviousOne() {
+        FakeRound.publish(cut, 100, 5);
+        byte[] first = cut.containerExposition(text);
+        assertSame(first, cut.containerExposition(text), "rendered once per round");
+        assertTrue(new String(first, StandardCharsets.UTF_8).contains(" 100000\n"), "stamped with round 100");
+
+        FakeRound.publish(cut, 110, 5);
+        assertTrue(cut.exposition().orElseThrow().isRendered(text), "rendered by the sampler, before any scrape of round 110");
+        assertFalse(cut.exposition().orElseThrow().isRendered(open), "never scraped in OpenMetrics");
+        String second = new String(cut.containerExposition(text), StandardCharsets.UTF_8);
+        assertTrue(second.contains(" 110000\n") && !second.contains(" 100000\n"), second);
+    }
+
+    @Test
+    void theRenderedPartIsAFreshRenderOfTheRoundWithoutOpenMetricsEof() {
+        cut.containerExposition(text);
+        cut.containerExposition(open);
+        FakeRound.publish(cut, 100, 20);
+        RoundReadings round = cut.round().orElseThrow();
+        LastRound fresh = new LastRound();
+        FakeRound.publish(fresh, 100, 20);
+        assertArrayEquals(fresh.containerExposition(text), cut.containerExposition(text));
+        String openMetrics = new String(cut.containerExposition(open), StandardCharsets.UTF_8);
+        assertEquals(new String(fresh.containerExposition(open), StandardCharsets.UTF_8), openMetrics);
+        assertFalse(openMetrics.contains("# EOF"), "the rest of the scrape ends it");
+        assertEquals(20, round.readings().size());
     }
 }

@@ -161,4 +161,20 @@ class StatsSamplerTest {
         String member = last.members().get(ID);
         assertTrue(member.startsWith("\"" + last.time() + "\":{\"memory\":{\"used\":"), member);
     }
+
+    @Test
+    void eachRoundsReportIsHandedToTheScrapesToo() {
+        List<RoundReport> reported = new ArrayList<>();
+        cut.published = new LastRound() {
+            @Override
+            public void reported(RoundReport last) {
+                reported.add(last);
+            }
+        };
+        cut.onTimer();
+        engineFailure = new DockerUnavailable("engine does not answer", null);
+        cut.onTimer();
+        assertEquals(2, reported.size(), "a failed round's report too: it says the engine is down");
+        assertEquals(cut.lastRound().orElseThrow(), reported.get(1));
+    }
 }
