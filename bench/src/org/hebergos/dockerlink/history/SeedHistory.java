@@ -17,10 +17,10 @@ import org.hebergos.dockerlink.stats.StatsMath;
 /**
  * Bench-only: fills the agent's own store (the project's HistoryStore, same schema, codec and
  * maintenance) with DAYS days of 10 s samples ending now for each container id, running the agent's
- * maintenance (compaction, hourly summaries, purges at the default retentions, the full file compaction
+ * maintenance (compaction, summaries, purges at the default retentions, the full file compaction
  * when the file has grown) after every seeded hour, as the agent would have.
  * The last 8 days go through the agent's path (rows inserted by rounds, then compacted); older hours,
- * which only their hourly summaries outlive, are written straight as compact hours, which the
+ * which only their summaries outlive, are written straight as compact hours, which the
  * maintenance then summarizes and purges once a seeded day (a year seeds in a minute instead of an hour).
  * PROFILE {@code busy}: CPU figures as the sampler computes them (four decimals), memory and
  * traffic changing every sample; {@code idle}: a container that mostly sleeps (CPU 0, memory and

@@ -1,7 +1,7 @@
 package org.hebergos.dockerlink.history;
 
 /**
- * The figures of a time bucket, in raw units: an hourly summary as stored, or one point of a
+ * The figures of a time bucket, in raw units: a half-hour summary as stored, or one point of a
  * downsampled answer. Sums rather than means, so buckets merge into larger ones exactly.
  *
  * @param start          unix second the bucket starts (a multiple of its length)

@@ -3,7 +3,7 @@ package org.hebergos.dockerlink.history;
 import java.io.IOException;
 
 /**
- * Folds raw points and hourly summaries, given in time order, into buckets aligned on multiples of
+ * Folds raw points and half-hour summaries, given in time order, into buckets aligned on multiples of
  * {@code step}: means and peaks of memory used and CPU, sums of the network deltas, limits and totals
  * of the last sample. A bucket nothing falls into is never emitted.
  */
@@ -49,7 +49,7 @@ final class Buckets {
         deltaDown += p.deltaDown();
     }
 
-    /** A summary of a shorter span (an hour) inside one bucket: merges as its samples would. */
+    /** A summary of a shorter span (half an hour) inside one bucket: merges as its samples would. */
     void add(Bucket part) throws IOException {
         enter(part.start());
         memoryMax = samples == 0 ? part.memoryUsedMax() : Math.max(memoryMax, part.memoryUsedMax());

@@ -2,7 +2,7 @@ package org.hebergos.dockerlink.history;
 
 import java.io.ByteArrayOutputStream;
 
-/** The byte-level primitives of the compact encodings ({@link SampleCodec}, {@link HourCodec}). */
+/** The byte-level primitives of the compact encodings ({@link SampleCodec}, {@link SummaryCodec}). */
 final class Bytes {
 
     private Bytes() {

@@ -108,8 +108,9 @@ public class HistoryDatabase {
     /**
      * Gives an embedded database back the space of what was rewritten or deleted. H2 appends every
      * change to its file and reclaims the space of old versions only when idle for long or when it
-     * closes (up to MAX_COMPACT_TIME), and even then keeps chunks that hold a little live data: with
-     * rows moving into compact hours every 15 minutes the file would hold mostly dead versions
+     * closes (for at most 200 ms, H2's default, so a round waits no longer), and even then keeps
+     * chunks that hold a little live data: with rows moving into compact hours every 15 minutes the
+     * file would hold mostly dead versions
      * (measured: 86 % of it after a week). So maintenance closes the pool, the database compacts as it
      * closes, and the next use reopens it; and when the file has grown by {@link #REGROWTH} since the
      * last full compaction (or none ran since the agent started), it is rewritten with only its live
@@ -260,7 +261,7 @@ public class HistoryDatabase {
 
     private String url() {
         // LAZY_QUERY_EXECUTION streams a long history instead of materialising it first
-        return "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;MAX_COMPACT_TIME=10000";
+        return "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
     }
 
     /** One line a person understands: the well-known causes by name, else the database's first line. */

@@ -1,6 +1,6 @@
 package org.hebergos.dockerlink.history;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.hebergos.dockerlink.container.ContainerRef;
  * or one of the panel's presets.
  */
 @Path("v1/container/stats")
-@RequestScoped
+@ApplicationScoped
 public class HistoryResource {
 
     @Inject

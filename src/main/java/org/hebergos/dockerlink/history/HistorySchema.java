@@ -44,7 +44,7 @@ final class HistorySchema {
             s.execute("CREATE TABLE IF NOT EXISTS history_chunk ("
                     + "chunk_key BIGINT NOT NULL PRIMARY KEY, last_ts BIGINT NOT NULL, body BYTEA NOT NULL,"
                     + " run_started BIGINT, cpu_total BIGINT, cpu_clock BIGINT, summarized BOOLEAN NOT NULL)");
-            // one container's day of hourly Buckets in HourCodec form, kept history_retention
+            // one container's day of half-hour Buckets in SummaryCodec form, kept history_retention
             s.execute("CREATE TABLE IF NOT EXISTS history_day ("
                     + "day_key BIGINT NOT NULL PRIMARY KEY, hours BYTEA NOT NULL)");
         }

@@ -15,7 +15,7 @@ import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
  * Answers a container's history: raw samples streamed as the store reads them, or buckets folded from
- * raw samples where they are kept and from hourly summaries before that (and wherever a bucket is a
+ * raw samples where they are kept and from half-hour summaries before that (and wherever a bucket is a
  * whole number of hours already summarized, which is much less to read).
  */
 @ApplicationScoped
@@ -53,16 +53,16 @@ public class HistoryService {
             return;
         }
         Buckets buckets = new Buckets(query.step(), json::bucket);
-        long hours = query.from() - Math.floorMod(query.from(), HistoryStore.HOUR);
+        long summaries = query.from() - Math.floorMod(query.from(), SummaryCodec.SPAN);
         long raw;
-        if (query.step() % HistoryStore.HOUR == 0) {
-            // whole hours: the summaries stand for their samples exactly
+        if (query.step() % SummaryCodec.SPAN == 0) {
+            // whole summaries: they stand for their samples exactly
             raw = Math.max(query.from(), Math.min(snapshot.summarizedUntil(), query.until()));
         } else {
             long rawStart = snapshot.rawStart();
             raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryStore.HOUR));
         }
-        snapshot.hours(hours, Math.min(raw, query.until()), buckets::add);
+        snapshot.summaries(summaries, Math.min(raw, query.until()), buckets::add);
         snapshot.points(raw, query.until(), buckets::add);
         buckets.end();
     }

@@ -24,7 +24,7 @@ import org.hebergos.dockerlink.stats.Sample;
  * nothing of the wire format. Each container gets a small series number and every key is
  * {@code series << 32 | unix second}, so one container's history is one contiguous key range in each
  * table: recent samples one row each ({@code stats_sample}), past hours in {@link SampleCodec} form
- * ({@code history_chunk}), hourly {@link Bucket}s ({@code history_day}, a container's day of hours per row).
+ * ({@code history_chunk}), half-hour {@link Bucket}s ({@code history_day}, a container's day of them per row).
  *
  * <p>Transactions: every method takes its own connection and commits itself (auto-commit off, one
  * transaction per call or per hour of maintenance). Callers must not be in a JTA transaction when the
@@ -45,6 +45,8 @@ public class HistoryStore {
     HistoryDatabase database;
 
     private final Map<String, Integer> seriesByContainer = new ConcurrentHashMap<>();
+    /** Containers found to have history: only a purge takes it away, and each purge forgets them all. */
+    private final Set<String> withHistory = ConcurrentHashMap.newKeySet();
 
     /**
      * Stores one or more rounds all-or-nothing in one transaction, returning once the database has them
@@ -145,10 +147,17 @@ public class HistoryStore {
 
     /** Whether any history, raw or summarized, is stored for the container. */
     public boolean known(String containerId) {
+        if (withHistory.contains(containerId)) {
+            return true;
+        }
         try (Connection c = database.connection()) {
             Integer series = series(c, containerId, false);
-            return series != null && (any(c, "stats_sample", "sample_key", series) || any(c, "history_chunk", "chunk_key", series)
+            boolean known = series != null && (any(c, "stats_sample", "sample_key", series) || any(c, "history_chunk", "chunk_key", series)
                     || any(c, "history_day", "day_key", series));
+            if (known) {
+                withHistory.add(containerId);
+            }
+            return known;
         } catch (SQLException e) {
             throw database.failed(e);
         }
@@ -270,19 +279,19 @@ public class HistoryStore {
             rows.clear();
         }
 
-        /** The hourly summaries of the hours starting in [from, until), oldest first. */
-        public void hours(long from, long until, BucketSink sink) throws SQLException, IOException {
+        /** The summaries (of {@link SummaryCodec#SPAN} each) starting in [from, until), oldest first. */
+        public void summaries(long from, long until, BucketSink sink) throws SQLException, IOException {
             if (from >= until) {
                 return;
             }
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT day_key, hours FROM history_day WHERE day_key BETWEEN ? AND ? ORDER BY day_key")) {
-                range(q, series, from - Math.floorMod(from, HourCodec.DAY), until - 1);
+                range(q, series, from - Math.floorMod(from, SummaryCodec.DAY), until - 1);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        for (Bucket hour : HourCodec.decode(second(rs.getLong(1)), rs.getBytes(2))) {
-                            if (hour.start() >= from && hour.start() < until) {
-                                sink.bucket(hour);
+                        for (Bucket summary : SummaryCodec.decode(second(rs.getLong(1)), rs.getBytes(2))) {
+                            if (summary.start() >= from && summary.start() < until) {
+                                sink.bucket(summary);
                             }
                         }
                     }
@@ -322,7 +331,7 @@ public class HistoryStore {
         void point(Point point) throws IOException;
     }
 
-    /** Receives hourly summaries in time order. */
+    /** Receives summaries in time order. */
     public interface BucketSink {
         void bucket(Bucket bucket) throws IOException;
     }
@@ -432,8 +441,9 @@ public class HistoryStore {
     }
 
     /**
-     * Writes the hourly summary of every compacted hour not summarized yet, and of hours that ended more
-     * than an hour before {@code now} but are still in rows (compaction failing), one per transaction.
+     * Writes the summaries (its two half hours) of every compacted hour not summarized yet, and of hours
+     * that ended more than an hour before {@code now} but are still in rows (compaction failing), one
+     * hour per transaction.
      *
      * @return how many hours it summarized
      */
@@ -474,27 +484,25 @@ public class HistoryStore {
     }
 
     private static void summarize(Connection c, long hourKey) throws SQLException, IOException {
-        Bucket[] hour = {null};
-        Buckets buckets = new Buckets(HOUR, b -> hour[0] = b);
+        List<Bucket> halves = new ArrayList<>(2);
+        Buckets buckets = new Buckets(SummaryCodec.SPAN, halves::add);
         new Snapshot(c, (int) (hourKey >>> 32)).points(second(hourKey), second(hourKey) + HOUR, buckets::add);
         buckets.end();
         long hourStart = second(hourKey);
-        long dayKey = hourKey - Math.floorMod(hourStart, HourCodec.DAY);
+        long dayKey = hourKey - Math.floorMod(hourStart, SummaryCodec.DAY);
         TreeMap<Long, Bucket> day = new TreeMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT hours FROM history_day WHERE day_key = ?")) {
             q.setLong(1, dayKey);
             try (ResultSet rs = q.executeQuery()) {
                 if (rs.next()) {
-                    for (Bucket b : HourCodec.decode(second(dayKey), rs.getBytes(1))) {
+                    for (Bucket b : SummaryCodec.decode(second(dayKey), rs.getBytes(1))) {
                         day.put(b.start(), b);
                     }
                 }
             }
         }
-        day.remove(hourStart);
-        if (hour[0] != null) {
-            day.put(hourStart, hour[0]);
-        }
+        day.subMap(hourStart, hourStart + HOUR).clear();
+        halves.forEach(b -> day.put(b.start(), b));
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO history_day (day_key, hours) VALUES (?, ?)");
              PreparedStatement mark = c.prepareStatement("UPDATE history_chunk SET summarized = TRUE WHERE chunk_key = ?")) {
@@ -502,7 +510,7 @@ public class HistoryStore {
             delete.executeUpdate();
             if (!day.isEmpty()) {
                 insert.setLong(1, dayKey);
-                insert.setBytes(2, HourCodec.encode(second(dayKey), new ArrayList<>(day.values())));
+                insert.setBytes(2, SummaryCodec.encode(second(dayKey), new ArrayList<>(day.values())));
                 insert.executeUpdate();
             }
             mark.setLong(1, hourKey);
@@ -517,21 +525,23 @@ public class HistoryStore {
              PreparedStatement chunks = c.prepareStatement("DELETE FROM history_chunk WHERE last_ts < ?")) {
             rows.setLong(1, before);
             chunks.setLong(1, before);
+            withHistory.clear();
             return rows.executeUpdate() + chunks.executeUpdate();
         } catch (SQLException e) {
             throw database.failed(e);
         }
     }
 
-    /** Drops the hourly summaries of days that ended before {@code before}, one series' key range at a time. */
+    /** Drops the summaries of days that ended before {@code before}, one series' key range at a time. */
     public int purgeSummaries(long before) {
         try (Connection c = database.connection();
              Statement s = c.createStatement();
              ResultSet series = s.executeQuery("SELECT series FROM stats_series");
              PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key BETWEEN ? AND ?")) {
             int purged = 0;
+            withHistory.clear();
             while (series.next()) {
-                range(delete, series.getInt(1), 0, before - HourCodec.DAY);
+                range(delete, series.getInt(1), 0, before - SummaryCodec.DAY);
                 purged += delete.executeUpdate();
             }
             return purged;

@@ -151,18 +151,23 @@ class HistoryStoreTest {
     }
 
     @Test
-    void hourlySummariesAnswerLikeTheRawSamplesAndOutliveThem() throws IOException {
+    void summariesAnswerLikeTheRawSamplesAndOutliveThem() throws IOException {
         String fromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
         String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
+        String halvesFromRaw = stepped(A, 0, HistoryQuery.NO_END, 1800);
         cut.compact(HOUR + 4 * 3600);
         assertEquals(6, cut.summarize(HOUR + 4 * 3600));
         assertEquals(0, cut.summarize(HOUR + 4 * 3600), "nothing left to summarize");
         assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
         assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 3600));
+        assertSameFigures(halvesFromRaw, stepped(A, 0, HistoryQuery.NO_END, 1800));
         cut.purgeRaw(HOUR + 5 * 3600);
         assertEquals("{}", raw(A, 0), "raw samples are gone");
         assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
-        assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 1800));
+        assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 3600));
+        assertSameFigures(halvesFromRaw, stepped(A, 0, HistoryQuery.NO_END, 1800));
+        // a finer step than the summaries: one point per summary, at its start
+        assertSameFigures(halvesFromRaw, stepped(A, 0, HistoryQuery.NO_END, 600));
         assertTrue(cut.known(A), "a container with only summaries left is still known");
         cut.purgeSummaries(HOUR + 86_400 * 2);
         assertEquals("{}", stepped(A, 0, HistoryQuery.NO_END, 86_400));
