@@ -286,6 +286,7 @@ public class Events {
         return in;
     }
 
+    /** The ITs' EventStream parses the same way; a single-file program cannot use the test classes. */
     private static void read(InputStream in, Consumer<Event> onEvent) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String type = null;
