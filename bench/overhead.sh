@@ -9,18 +9,13 @@ set -euo pipefail
 N=${1:-200}
 SCRAPE_ONLY=${SCRAPE_ONLY:-0}
 cd "$(dirname "$0")/.."
-. scripts/engine.sh; . scripts/images.sh
+TOKEN=tok
+. scripts/engine.sh; . scripts/images.sh; . bench/lib.sh
 ensure_engine; ensure_test_images
 WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=${BENCH_PORT:-18490}
-printf 'docker_sock=/var/run/docker.sock\napi_token=tok\ndata_dir=%s/data\nstats_interval=10s\n' "$WORK" >"$WORK/agent.env"
-HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
-for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/health >/dev/null 2>&1 && break; sleep 1; done
-curl -sf http://127.0.0.1:$PORT/health >/dev/null || { echo "the agent did not answer within 240 s: see $WORK/agent.log" >&2; exit 1; }
-HZ=$(getconf CLK_TCK)
-ticks() { awk '{print $14+$15}' /proc/$PID/stat; }
-measure() { local t0 w0; t0=$(ticks); w0=$(date +%s.%N); sleep "$1"; awk -v t0="$t0" -v t1="$(ticks)" -v w0="$w0" -v w1="$(date +%s.%N)" -v hz="$HZ" 'BEGIN {printf "%.2f", (t1-t0)/hz/(w1-w0)*100}'; }
+trap '[ -z "$AGENT_PID" ] || kill $AGENT_PID 2>/dev/null || true; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
+start_agent "$WORK" $PORT
+measure() { local t0 w0; t0=$(cpu_ticks); w0=$(date +%s.%N); sleep "$1"; cpu_percent "$t0" "$(cpu_ticks)" "$w0" "$(date +%s.%N)"; }
 echo "containers on the engine before: $(docker ps -q | wc -l) running"
 if [ "$SCRAPE_ONLY" != 1 ]; then
   sleep 20; echo "idle, 20-80 s after the first answer (JIT still warming): $(measure 60) % of one core"

@@ -8,14 +8,13 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 . scripts/engine.sh
 . scripts/images.sh
+. bench/lib.sh
 ensure_engine
 ensure_test_images
 
 WORK=$(mktemp -d /tmp/hebergos-bench.XXXXXX)
 PORT=${BENCH_PORT:-18480}
-TOKEN=bench-token
 SOCK=/var/run/docker.sock
-AGENT_PID=
 cleanup() {
   [ -n "$AGENT_PID" ] && kill "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
   docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null 2>&1 || true
@@ -24,10 +23,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say() { printf '%s\n' "$*" >&2; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1) i=1; print a[i]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 ms() { awk '{printf "%.2f\n", $1*1000}'; }
 
 say "== building the agent and seeding history (the project's own HistoryStore and maintenance)"
@@ -58,26 +53,7 @@ MB_IDLE=$(awk -v b="$(stat -c %s "$WORK/disk-idle/stats.mv.db")" 'BEGIN {printf 
 YEAR_MB=$(awk -v b="$(stat -c %s "$WORK/data/stats.mv.db")" 'BEGIN {printf "%.1f", b / 1048576}')
 
 say "== starting the agent with the run command (scripts/run.sh: -Xmx256m)"
-cat >"$WORK/agent.env" <<ENV
-docker_sock=$SOCK
-api_token=$TOKEN
-data_dir=$WORK/data
-stats_interval=10s
-ENV
-HEBERGOS_ENV="$WORK/agent.env" PORT=$PORT scripts/run.sh >"$WORK/agent.log" 2>&1 &
-AGENT_PID=$!
-API=http://127.0.0.1:$PORT
-for _ in $(seq 1 180); do
-  curl -sf "$API/health" 2>/dev/null | grep -q '"agent"' && break
-  sleep 1
-done
-curl -sf "$API/health" >/dev/null || { say "the agent did not start: $WORK/agent.log"; tail -20 "$WORK/agent.log" >&2; exit 1; }
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$AGENT_PID/stat"; }
-HZ=$(getconf CLK_TCK)
-cpu_percent() { # ticks0 ticks1 wall0 wall1
-  awk -v t0="$1" -v t1="$2" -v w0="$3" -v w1="$4" -v hz="$HZ" 'BEGIN {printf "%.2f", (t1-t0)/hz/(w1-w0)*100}'
-}
+start_agent "$WORK" "$PORT" || exit 1
 
 say "== the agent idle, before the containers exist (60 s)"
 sleep 20
@@ -91,18 +67,6 @@ seq 1 "$N" | xargs -P 8 -I{} docker run -d --label hebergos-bench --name "bench-
 docker ps -q --no-trunc --filter label=hebergos-bench >"$WORK/ids"
 say "running: $(wc -l <"$WORK/ids")"
 
-round_field() { sed -n "s/.*\"stats_round\":{[^}]*\"$1\":\([0-9]*\).*/\1/p"; }
-await_new_round() { # waits for a round newer than $1, prints its time
-  # asks /health once a little after each 10 s boundary, where rounds start, so that polling adds
-  # next to nothing to the agent's CPU being measured
-  local t
-  for _ in $(seq 1 30); do
-    sleep "$(awk -v now="$(date +%s.%N)" 'BEGIN {printf "%.2f", 10 - (now % 10) + 3}')"
-    t=$(curl -s "$API/health" | round_field time)
-    [ -n "$t" ] && [ "$t" != "$1" ] && { echo "$t"; return; }
-  done
-  say "no new sampling round"; exit 1
-}
 say "== warm-up round"
 last=$(await_new_round "")
 last=$(await_new_round "$last")
