@@ -62,7 +62,7 @@ public class HistoryService {
             long rawStart = snapshot.rawStart();
             raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryStore.HOUR));
         }
-        snapshot.summaries(summaries, Math.min(raw, query.until()), buckets::add);
+        snapshot.summaries(summaries, Math.min(raw, query.until()), query.step() % SummaryCodec.DAY == 0, buckets::add);
         snapshot.points(raw, query.until(), buckets::add);
         buckets.end();
     }

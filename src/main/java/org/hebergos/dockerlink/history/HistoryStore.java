@@ -279,8 +279,33 @@ public class HistoryStore {
             rows.clear();
         }
 
-        /** The summaries (of {@link SummaryCodec#SPAN} each) starting in [from, until), oldest first. */
-        public void summaries(long from, long until, BucketSink sink) throws SQLException, IOException {
+        /**
+         * The summaries (of {@link SummaryCodec#SPAN} each) starting in [from, until), oldest first; with
+         * {@code wholeDays}, each day entirely in the range as its one total instead.
+         */
+        public void summaries(long from, long until, boolean wholeDays, BucketSink sink) throws SQLException, IOException {
+            if (!wholeDays) {
+                summaries(from, until, sink);
+                return;
+            }
+            long firstDay = from + Math.floorMod(-from, SummaryCodec.DAY);
+            long endOfDays = Math.max(firstDay, until - Math.floorMod(until, SummaryCodec.DAY));
+            summaries(from, Math.min(firstDay, until), sink);
+            if (firstDay < endOfDays) {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT day_key, total FROM history_day_total WHERE day_key BETWEEN ? AND ? ORDER BY day_key")) {
+                    range(q, series, firstDay, endOfDays - 1);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            sink.bucket(SummaryCodec.decodeTotal(second(rs.getLong(1)), rs.getBytes(2)));
+                        }
+                    }
+                }
+            }
+            summaries(endOfDays, until, sink);
+        }
+
+        private void summaries(long from, long until, BucketSink sink) throws SQLException, IOException {
             if (from >= until) {
                 return;
             }
@@ -504,14 +529,22 @@ public class HistoryStore {
         day.subMap(hourStart, hourStart + HOUR).clear();
         halves.forEach(b -> day.put(b.start(), b));
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key = ?");
+             PreparedStatement deleteTotal = c.prepareStatement("DELETE FROM history_day_total WHERE day_key = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO history_day (day_key, hours) VALUES (?, ?)");
+             PreparedStatement insertTotal = c.prepareStatement("INSERT INTO history_day_total (day_key, total) VALUES (?, ?)");
              PreparedStatement mark = c.prepareStatement("UPDATE history_chunk SET summarized = TRUE WHERE chunk_key = ?")) {
             delete.setLong(1, dayKey);
             delete.executeUpdate();
+            deleteTotal.setLong(1, dayKey);
+            deleteTotal.executeUpdate();
             if (!day.isEmpty()) {
+                List<Bucket> summaries = new ArrayList<>(day.values());
                 insert.setLong(1, dayKey);
-                insert.setBytes(2, SummaryCodec.encode(second(dayKey), new ArrayList<>(day.values())));
+                insert.setBytes(2, SummaryCodec.encode(second(dayKey), summaries));
                 insert.executeUpdate();
+                insertTotal.setLong(1, dayKey);
+                insertTotal.setBytes(2, SummaryCodec.encodeTotal(second(dayKey), summaries));
+                insertTotal.executeUpdate();
             }
             mark.setLong(1, hourKey);
             mark.executeUpdate();
@@ -537,12 +570,15 @@ public class HistoryStore {
         try (Connection c = database.connection();
              Statement s = c.createStatement();
              ResultSet series = s.executeQuery("SELECT series FROM stats_series");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key BETWEEN ? AND ?")) {
+             PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key BETWEEN ? AND ?");
+             PreparedStatement deleteTotals = c.prepareStatement("DELETE FROM history_day_total WHERE day_key BETWEEN ? AND ?")) {
             int purged = 0;
             withHistory.clear();
             while (series.next()) {
                 range(delete, series.getInt(1), 0, before - SummaryCodec.DAY);
                 purged += delete.executeUpdate();
+                range(deleteTotals, series.getInt(1), 0, before - SummaryCodec.DAY);
+                deleteTotals.executeUpdate();
             }
             return purged;
         } catch (SQLException e) {

@@ -155,6 +155,7 @@ class HistoryStoreTest {
         String fromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
         String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
         String halvesFromRaw = stepped(A, 0, HistoryQuery.NO_END, 1800);
+        String partOfADayFromRaw = stepped(A, HOUR + 1800, HistoryQuery.NO_END, 86_400);
         cut.compact(HOUR + 4 * 3600);
         assertEquals(6, cut.summarize(HOUR + 4 * 3600));
         assertEquals(0, cut.summarize(HOUR + 4 * 3600), "nothing left to summarize");
@@ -166,6 +167,7 @@ class HistoryStoreTest {
         assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
         assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 3600));
         assertSameFigures(halvesFromRaw, stepped(A, 0, HistoryQuery.NO_END, 1800));
+        assertSameFigures(partOfADayFromRaw, stepped(A, HOUR + 1800, HistoryQuery.NO_END, 86_400));
         // a finer step than the summaries: one point per summary, at its start
         assertSameFigures(halvesFromRaw, stepped(A, 0, HistoryQuery.NO_END, 600));
         assertTrue(cut.known(A), "a container with only summaries left is still known");
