@@ -5,6 +5,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +20,8 @@ abstract class AgentIT {
     @ArquillianResource
     private URL base;
     protected Agent agent;
+    /** The containers a test makes, removed after it. */
+    protected final TestContainers containers = new TestContainers();
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -33,6 +36,16 @@ abstract class AgentIT {
     @BeforeEach
     void client() {
         agent = new Agent(base);
+    }
+
+    @AfterEach
+    void removeTestContainers() {
+        containers.removeAll();
+    }
+
+    /** {@code docker run -d ARGS}, removed after the test; returns the full id. */
+    protected String run(String... args) {
+        return containers.run(args);
     }
 
     static void pause(long millis) {

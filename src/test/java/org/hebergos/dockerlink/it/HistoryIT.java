@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class HistoryIT extends AgentIT {
 
-    private final List<String> containers = new ArrayList<>();
-
-    @AfterEach
-    void removeContainers() {
-        Docker.remove(containers.toArray(String[]::new));
-    }
 
     @Test
     void stepAndScaleAnswerFromTheRawSamplesAlsoAfterARestartAndAHeldDatabaseIs503UntilReleased() {

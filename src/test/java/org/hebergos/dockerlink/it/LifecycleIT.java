@@ -26,12 +26,12 @@ class LifecycleIT extends AgentIT {
     private static final String PREFIX = "it-lc-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String JSON = "application/json";
 
-    private final List<String> containers = new ArrayList<>();
     private final List<String> volumes = new ArrayList<>();
 
     @AfterEach
     void removeWhatWasMade() {
-        Docker.remove(containers.toArray(String[]::new));
+        // the containers first: a volume in use cannot be removed
+        containers.removeAll();
         for (String volume : volumes) {
             runQuietly("volume", "rm", "-f", volume);
         }
@@ -214,12 +214,6 @@ class LifecycleIT extends AgentIT {
             Agent.Reply hostStats = scoped.get("v1/container/stats?id=" + host + "&since=0");
             assertEquals(404, hostStats.status(), "never sampled: " + hostStats);
         }
-    }
-
-    private String run(String... args) {
-        String id = Docker.runDetached(args);
-        containers.add(id);
-        return id;
     }
 
     private static int runQuietly(String... args) {

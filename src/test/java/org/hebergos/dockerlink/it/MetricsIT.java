@@ -19,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,24 +34,16 @@ class MetricsIT extends AgentIT {
 
     private static final double GIB = 1024d * 1024 * 1024;
 
-    private final List<String> containers = new ArrayList<>();
     private Process prometheus;
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        Docker.remove(containers.toArray(String[]::new));
         if (prometheus != null) {
             prometheus.destroy();
             if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
                 prometheus.destroyForcibly().waitFor();
             }
         }
-    }
-
-    private String run(String... args) {
-        String id = Docker.runDetached(args);
-        containers.add(id);
-        return id;
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,18 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT extends AgentIT {
 
-    private final TestContainers containers = new TestContainers();
     private OpenApiInteractionValidator validator;
     private final Set<String> exercised = new TreeSet<>();
-
-    @AfterEach
-    void removeContainers() {
-        containers.removeAll();
-    }
-
-    private String run(String... args) {
-        return containers.run(args);
-    }
 
     @Test
     void theDocumentIsServedWithoutTokenAsYamlOrJson() {

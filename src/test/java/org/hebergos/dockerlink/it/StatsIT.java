@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +21,6 @@ class StatsIT extends AgentIT {
 
     private static final double GIB = 1024d * 1024 * 1024;
 
-    private final TestContainers containers = new TestContainers();
-
-    @AfterEach
-    void removeContainers() {
-        containers.removeAll();
-    }
-
-    private String run(String... args) {
-        return containers.run(args);
-    }
 
     @Test
     void aBusyLoopLimitedToHalfACpuReadsFiftyPercent() {
