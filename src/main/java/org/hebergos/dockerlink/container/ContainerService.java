@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.container;
 
+import org.hebergos.dockerlink.stats.StatsMath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import org.hebergos.dockerlink.error.ContainerNotFound;
 @ApplicationScoped
 public class ContainerService {
 
-    private static final double BYTES_PER_GIB = 1024d * 1024 * 1024;
 
     @Inject
     DockerGateway docker;
@@ -45,7 +45,7 @@ public class ContainerService {
         ContainerLimits limits = docker.update(ref.value(), change.memoryBytes(), change.cpuPercent());
         ContainerInfo info = docker.containers(false).stream().filter(c -> c.id().equals(limits.id())).findFirst()
                 .orElseThrow(() -> new ContainerNotFound(ref.value()));
-        return Map.of(limits.id(), ContainerView.of(info).withLimits(limits.memoryBytes() / BYTES_PER_GIB, limits.cpuPercent()));
+        return Map.of(limits.id(), ContainerView.of(info).withLimits(limits.memoryBytes() / StatsMath.BYTES_PER_GIB, limits.cpuPercent()));
     }
 
     public void remove(ContainerRef ref, boolean force, boolean volumes) {

@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.container;
 
+import org.hebergos.dockerlink.stats.StatsMath;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -23,7 +24,6 @@ record LimitsChange(Long memoryBytes, Double cpuPercent) {
     static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
     /** Far above any host, low enough that nanoseconds of CPU per second fit a long. */
     static final double MAX_CPU_PERCENT = 1_000_000;
-    private static final double BYTES_PER_GIB = 1024d * 1024 * 1024;
     /** 1 EiB: far above any host, and bytes still fit a long. */
     private static final double MAX_MEMORY_GIB = 1024d * 1024 * 1024;
 
@@ -57,9 +57,9 @@ record LimitsChange(Long memoryBytes, Double cpuPercent) {
             if (memoryGib > MAX_MEMORY_GIB) {
                 throw new BadParameter("memory", "too large: " + memoryGib + " GiB");
             }
-            bytes = Math.round(memoryGib * BYTES_PER_GIB);
+            bytes = Math.round(memoryGib * StatsMath.BYTES_PER_GIB);
             if (bytes < MIN_MEMORY_BYTES) {
-                throw new BadParameter("memory", "at least 6 MiB (" + MIN_MEMORY_BYTES / BYTES_PER_GIB + " GiB), the engine's minimum");
+                throw new BadParameter("memory", "at least 6 MiB (" + MIN_MEMORY_BYTES / StatsMath.BYTES_PER_GIB + " GiB), the engine's minimum");
             }
         }
         if (cpuPercent != null && (cpuPercent <= 0 || cpuPercent > MAX_CPU_PERCENT)) {

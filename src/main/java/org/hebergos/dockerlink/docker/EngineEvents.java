@@ -111,8 +111,10 @@ final class EngineEvents implements Closeable {
             open = stream;
         }
         if (open != null) {
+            // the reading thread ends and says the stream closed
             open.close();
+        } else {
+            cache.streamClosed();
         }
-        cache.streamClosed();
     }
 }

@@ -26,13 +26,13 @@ public class GitService {
 
     private static final String HEADS = "refs/heads/";
     private static final String REMOTES = "refs/remotes/";
+    private static final String NOBODY = "65534:65534";
     /**
      * Config keys whose command fetch runs and that no {@code -c} can override: git keeps the first
      * {@code remote.<name>.uploadpack} it reads (the repository's) and names the remote in the key; for
      * a local or {@code file://} remote it is a shell command run right here.
      * {@code core.alternateRefsCommand} runs during fetch in a repository with alternates.
      */
-    private static final String NOBODY = "65534:65534";
     static final String FETCH_COMMANDS = "^remote\\..*\\.uploadpack$|^core\\.alternaterefscommand$";
 
     @Inject

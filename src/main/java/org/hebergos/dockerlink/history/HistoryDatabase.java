@@ -44,6 +44,7 @@ public class HistoryDatabase {
     private DataSource dataSource;
     private JdbcConnectionPool embedded;
     private String failure;
+    private final Object failureLock = new Object();
     /** The file's size after the last full compaction; -1 before the first. */
     private volatile long compactedSize = -1;
 
@@ -81,7 +82,7 @@ public class HistoryDatabase {
         if (!dataError) {
             dispose();
         }
-        synchronized (this) {
+        synchronized (failureLock) {
             if (!reason.equals(failure)) {
                 failure = reason;
                 LOG.warning("stats store unavailable: " + reason);
@@ -123,8 +124,8 @@ public class HistoryDatabase {
         if (embedded == null) {
             return false;
         }
-        if (grownSinceFullCompaction()) {
-            return compactFileFully();
+        if (grownSinceFullCompaction() && compactFileFully()) {
+            return true;
         }
         dispose();
         return false;
@@ -226,11 +227,16 @@ public class HistoryDatabase {
         return ds;
     }
 
-    /** After a successful write: says once that the store works again after a failure. */
-    synchronized void recovered() {
-        if (failure != null) {
-            LOG.info(() -> "stats store available again (" + where() + ")");
-            failure = null;
+    /**
+     * After a successful write: says once that the store works again after a failure. Not on the
+     * database's lock: a writer still holds its connection here, which a full compaction waits for.
+     */
+    void recovered() {
+        synchronized (failureLock) {
+            if (failure != null) {
+                LOG.info(() -> "stats store available again (" + where() + ")");
+                failure = null;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.history;
 
+import org.hebergos.dockerlink.stats.StatsMath;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.io.Writer;
  */
 public final class HistoryJson {
 
-    private static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
 
     private final Writer out;
     private final boolean peaks;
@@ -58,10 +58,10 @@ public final class HistoryJson {
     void bucket(Bucket b) throws IOException {
         member(b.start());
         out.write("{\"memory\":{\"used\":");
-        out.write(number(b.memoryUsedMean() / BYTES_PER_GIB));
+        out.write(number(b.memoryUsedMean() / StatsMath.BYTES_PER_GIB));
         if (peaks) {
             out.write(",\"used_max\":");
-            out.write(number(b.memoryUsedMax() / BYTES_PER_GIB));
+            out.write(number(b.memoryUsedMax() / StatsMath.BYTES_PER_GIB));
         }
         out.write(",\"limit\":");
         out.write(memoryLimit.gib(b.memoryLimit()));
@@ -130,7 +130,7 @@ public final class HistoryJson {
         private String text;
 
         String gib(long bytes) {
-            return of(bytes / BYTES_PER_GIB);
+            return of(bytes / StatsMath.BYTES_PER_GIB);
         }
 
         String of(double value) {

@@ -17,7 +17,7 @@ import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.StoreUnavailable;
 
 /**
- * Every 15 minutes: moves ended hours of samples into their compact form, summarizes them by the hour,
+ * Every 15 minutes: moves ended hours of samples into their compact form, summarizes them by the half hour,
  * purges samples past {@code stats_retention} and summaries past {@code history_retention}, and
  * gives the file back the space of what it rewrote. Each step
  * runs whatever happened to the others (a failing compaction never keeps old samples from being

@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.history;
 
+import org.hebergos.dockerlink.stats.StatsMath;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -8,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -22,12 +25,13 @@ import java.util.logging.Logger;
 final class HistorySchema {
 
     private static final Logger LOG = Logger.getLogger(HistorySchema.class.getName());
-    static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
 
     private HistorySchema() {
     }
 
     static void prepare(Connection c) throws SQLException {
+        // days of hourly summaries, written before summaries were per half hour and days had totals
+        boolean hourlyDays = tableExists(c, "history_day") && !tableExists(c, "history_day_total");
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS stats_series ("
                     + "series INTEGER NOT NULL PRIMARY KEY, container_id VARCHAR(64) NOT NULL UNIQUE)");
@@ -49,13 +53,64 @@ final class HistorySchema {
             // one container's day of half-hour Buckets in SummaryCodec form, kept history_retention
             s.execute("CREATE TABLE IF NOT EXISTS history_day ("
                     + "day_key BIGINT NOT NULL PRIMARY KEY, hours BYTEA NOT NULL)");
-            // the same day's total, apart: a year by day reads 400 of these small rows instead of the days
-            s.execute("CREATE TABLE IF NOT EXISTS history_day_total ("
-                    + "day_key BIGINT NOT NULL PRIMARY KEY, total BYTEA NOT NULL)");
+            if (!hourlyDays) {
+                createDayTotals(s);
+            }
+        }
+        if (hourlyDays) {
+            migrateHourlyDays(c);
         }
         if (tableExists(c, "stats_chunk")) {
             migrateJsonChunks(c);
         }
+    }
+
+    /** The day's total, apart: a year by day reads 400 of these small rows instead of the days. */
+    private static void createDayTotals(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS history_day_total (day_key BIGINT NOT NULL PRIMARY KEY, total BYTEA NOT NULL)");
+    }
+
+    /**
+     * Rewrites each day of hourly summaries in the half-hour form, an hour standing as one summary at
+     * its start (it counts whole in the bucket its start falls in, as before), then creates the totals
+     * table (whose absence marks the hourly form) and fills it, in one transaction where the database
+     * has transactional DDL (PostgreSQL; H2 commits the rewrite as it creates the table).
+     */
+    private static void migrateHourlyDays(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        Map<Long, byte[]> totals = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
+                 PreparedStatement rewrite = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
+                while (rs.next()) {
+                    long dayKey = rs.getLong(1);
+                    long day = dayKey & 0xFFFF_FFFFL;
+                    List<Bucket> hours = SummaryCodec.decodeHourly(day, rs.getBytes(2));
+                    rewrite.setBytes(1, SummaryCodec.encode(day, hours));
+                    rewrite.setLong(2, dayKey);
+                    rewrite.executeUpdate();
+                    if (!hours.isEmpty()) {
+                        totals.put(dayKey, SummaryCodec.encodeTotal(day, hours));
+                    }
+                }
+            }
+            createDayTotals(s);
+            try (PreparedStatement total = c.prepareStatement("INSERT INTO history_day_total (day_key, total) VALUES (?, ?)")) {
+                for (Map.Entry<Long, byte[]> t : totals.entrySet()) {
+                    total.setLong(1, t.getKey());
+                    total.setBytes(2, t.getValue());
+                    total.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        LOG.info(() -> "stats store: " + totals.size() + " days of hourly summaries moved to the half-hour form");
     }
 
     private static boolean tableExists(Connection c, String table) throws SQLException {
@@ -119,8 +174,8 @@ final class HistorySchema {
         long[] at = {0};
         long time = Long.parseLong(member, 1, member.indexOf('"', 1), 10);
         at[0] = member.indexOf('{');
-        long used = Math.round(Double.parseDouble(next(member, at)) * BYTES_PER_GIB);
-        long limit = Math.round(Double.parseDouble(next(member, at)) * BYTES_PER_GIB);
+        long used = Math.round(Double.parseDouble(next(member, at)) * StatsMath.BYTES_PER_GIB);
+        long limit = Math.round(Double.parseDouble(next(member, at)) * StatsMath.BYTES_PER_GIB);
         double cpu = Double.parseDouble(next(member, at));
         double cpuLimit = Double.parseDouble(next(member, at));
         long up = bytes(next(member, at));

@@ -16,7 +16,7 @@ import org.hebergos.dockerlink.error.ContainerNotFound;
 /**
  * Answers a container's history: raw samples streamed as the store reads them, or buckets folded from
  * raw samples where they are kept and from half-hour summaries before that (and wherever a bucket is a
- * whole number of hours already summarized, which is much less to read).
+ * whole number of half hours already summarized, which is much less to read).
  */
 @ApplicationScoped
 public class HistoryService {

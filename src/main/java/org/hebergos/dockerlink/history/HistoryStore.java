@@ -185,9 +185,8 @@ public class HistoryStore {
             try {
                 reading.read(new Snapshot(c, series));
             } finally {
+                // the next checkout restores auto-commit and the isolation level
                 rollback(c);
-                c.setAutoCommit(true);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             return true;
         } catch (SQLException e) {
@@ -423,7 +422,7 @@ public class HistoryStore {
                 while (rs.next()) {
                     Sample s = sample(null, rs);
                     // a second already in the chunk keeps what was stored first
-                    if (points.putIfAbsent(s.time(), point(s)) == null && s.time() > baselineTime) {
+                    if (points.putIfAbsent(s.time(), Point.of(s)) == null && s.time() > baselineTime) {
                         baseline = new long[] {s.runStartedMillis(), s.cpuTotalNanos(), s.cpuClockNanos()};
                         baselineTime = s.time();
                     }
@@ -558,8 +557,9 @@ public class HistoryStore {
              PreparedStatement chunks = c.prepareStatement("DELETE FROM history_chunk WHERE last_ts < ?")) {
             rows.setLong(1, before);
             chunks.setLong(1, before);
+            int purged = rows.executeUpdate() + chunks.executeUpdate();
             withHistory.clear();
-            return rows.executeUpdate() + chunks.executeUpdate();
+            return purged;
         } catch (SQLException e) {
             throw database.failed(e);
         }
@@ -573,13 +573,13 @@ public class HistoryStore {
              PreparedStatement delete = c.prepareStatement("DELETE FROM history_day WHERE day_key BETWEEN ? AND ?");
              PreparedStatement deleteTotals = c.prepareStatement("DELETE FROM history_day_total WHERE day_key BETWEEN ? AND ?")) {
             int purged = 0;
-            withHistory.clear();
             while (series.next()) {
                 range(delete, series.getInt(1), 0, before - SummaryCodec.DAY);
                 purged += delete.executeUpdate();
                 range(deleteTotals, series.getInt(1), 0, before - SummaryCodec.DAY);
                 deleteTotals.executeUpdate();
             }
+            withHistory.clear();
             return purged;
         } catch (SQLException e) {
             throw database.failed(e);
@@ -682,10 +682,6 @@ public class HistoryStore {
                 rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
     }
 
-    private static Point point(Sample s) {
-        return new Point(s.time(), s.memoryUsed(), s.memoryLimit(), s.cpuPercent(), s.cpuLimitPercent(),
-                s.netUp(), s.netDown(), s.deltaUp(), s.deltaDown());
-    }
 
     private static Sample sample(String containerId, ResultSet rs) throws SQLException {
         return new Sample(containerId, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),

@@ -32,11 +32,23 @@ final class SummaryCodec {
     }
 
     static List<Bucket> decode(long day, byte[] in) {
+        return decode(day, in, SPAN);
+    }
+
+    /**
+     * A day as the release before half hours wrote it: the same figures, one per hour, offsets counted in
+     * hours ({@link HistorySchema} rewrites such days once).
+     */
+    static List<Bucket> decodeHourly(long day, byte[] in) {
+        return decode(day, in, HistoryStore.HOUR);
+    }
+
+    private static List<Bucket> decode(long day, byte[] in, long unit) {
         Bytes.In r = new Bytes.In(in);
         int count = (int) r.varint();
         List<Bucket> summaries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            summaries.add(read(r, day));
+            summaries.add(read(r, day, unit));
         }
         return summaries;
     }
@@ -52,7 +64,7 @@ final class SummaryCodec {
     }
 
     static Bucket decodeTotal(long day, byte[] in) {
-        return read(new Bytes.In(in), day);
+        return read(new Bytes.In(in), day, SPAN);
     }
 
     private static Bucket total(List<Bucket> summaries) {
@@ -85,8 +97,8 @@ final class SummaryCodec {
         out.varint(h.lastTime() - h.start());
     }
 
-    private static Bucket read(Bytes.In r, long day) {
-        long start = day + r.varint() * SPAN;
+    private static Bucket read(Bytes.In r, long day, long unit) {
+        long start = day + r.varint() * unit;
         return new Bucket(start, (int) r.varint(), r.varint(), r.varint(),
                 Double.longBitsToDouble(r.raw()), Double.longBitsToDouble(r.raw()), r.varint(),
                 Double.longBitsToDouble(r.raw()), r.varint(), r.varint(), r.varint(), r.varint(), start + r.varint());

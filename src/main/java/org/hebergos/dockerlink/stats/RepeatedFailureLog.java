@@ -18,8 +18,9 @@ final class RepeatedFailureLog {
         this.what = what;
     }
 
+    /** @param reason one line; null (an exception without message) is said as such */
     void failed(String reason) {
-        Level level = reason.equals(lastReason) ? Level.FINE : Level.WARNING;
+        Level level = java.util.Objects.equals(reason, lastReason) ? Level.FINE : Level.WARNING;
         lastReason = reason;
         log.log(level, () -> what + " failed: " + reason);
     }

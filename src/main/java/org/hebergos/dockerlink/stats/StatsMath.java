@@ -10,7 +10,8 @@ import org.hebergos.dockerlink.docker.RunInfo;
  */
 public final class StatsMath {
 
-    static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
+    /** The wire's memory unit ("Go" in the spec). */
+    public static final double BYTES_PER_GIB = 1024d * 1024d * 1024d;
     /**
      * CPU percentages are kept to four decimals (a microsecond of CPU a second): the digits past that are
      * the jitter of the read times, and a rounded figure stores in a third of the space (see the history codec).

@@ -21,8 +21,7 @@ public record StatsRound(long time, List<Sample> samples) {
     public Map<String, String> members() {
         Map<String, String> members = new LinkedHashMap<>();
         for (Sample s : samples) {
-            members.put(s.containerId(), HistoryJson.member(new Point(s.time(), s.memoryUsed(), s.memoryLimit(), s.cpuPercent(),
-                    s.cpuLimitPercent(), s.netUp(), s.netDown(), s.deltaUp(), s.deltaDown())));
+            members.put(s.containerId(), HistoryJson.member(Point.of(s)));
         }
         return members;
     }

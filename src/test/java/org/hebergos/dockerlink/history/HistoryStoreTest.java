@@ -267,4 +267,41 @@ class HistoryStoreTest {
         cut.insert(List.of(Stores.sample(A, HOUR + 24 * 3600, HOUR)));
         assertTrue(raw(A, HOUR + 24 * 3600).contains("\"" + (HOUR + 24 * 3600) + "\""), "and the store takes samples again");
     }
+
+    @Test
+    void daysOfHourlySummariesFromTheReleaseBeforeAreMovedToHalfHoursWithTheirTotals() throws Exception {
+        String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
+        String dayFromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
+        cut.compact(HOUR + 4 * 3600);
+        cut.summarize(HOUR + 4 * 3600);
+        // the release before: one summary per hour, its offset in the day counted in hours, no totals
+        try (java.sql.Connection c = cut.database.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
+             java.sql.PreparedStatement old = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
+            while (rs.next()) {
+                long day = rs.getLong(1) & 0xFFFF_FFFFL;
+                List<Bucket> hours = new ArrayList<>();
+                Buckets merge = new Buckets(3600, hours::add);
+                for (Bucket half : SummaryCodec.decode(day, rs.getBytes(2))) {
+                    merge.add(half);
+                }
+                merge.end();
+                // an hour h at offset h in SPAN units is what the hourly form wrote
+                List<Bucket> hourlyForm = hours.stream().map(h -> new Bucket(day + (h.start() - day) / 2, h.samples(),
+                        h.memoryUsedSum(), h.memoryUsedMax(), h.cpuPercentSum(), h.cpuPercentMax(), h.memoryLimit(),
+                        h.cpuLimitPercent(), h.netUp(), h.netDown(), h.deltaUp(), h.deltaDown(),
+                        day + (h.start() - day) / 2 + (h.lastTime() - h.start()))).toList();
+                old.setBytes(1, SummaryCodec.encode(day, hourlyForm));
+                old.setLong(2, rs.getLong(1));
+                old.executeUpdate();
+            }
+            s.execute("DROP TABLE history_day_total");
+        }
+        cut.purgeRaw(HOUR + 5 * 3600);
+        cut.database.dispose();
+
+        cut = Stores.open(dataDir);
+        assertSameFigures(hoursFromRaw, stepped(A, 0, HistoryQuery.NO_END, 3600));
+        assertSameFigures(dayFromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
+    }
 }
