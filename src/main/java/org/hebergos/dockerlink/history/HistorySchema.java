@@ -65,6 +65,25 @@ final class HistorySchema {
         }
     }
 
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} and commits it (it may commit parts itself); rolls back what is left on failure. */
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     /** The day's total, apart: a year by day reads 400 of these small rows instead of the days. */
     private static void createDayTotals(Statement s) throws SQLException {
         s.execute("CREATE TABLE IF NOT EXISTS history_day_total (day_key BIGINT NOT NULL PRIMARY KEY, total BYTEA NOT NULL)");
@@ -77,39 +96,33 @@ final class HistorySchema {
      * has transactional DDL (PostgreSQL; H2 commits the rewrite as it creates the table).
      */
     private static void migrateHourlyDays(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
         Map<Long, byte[]> totals = new HashMap<>();
-        try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
-                 PreparedStatement rewrite = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
-                while (rs.next()) {
-                    long dayKey = rs.getLong(1);
-                    long day = dayKey & 0xFFFF_FFFFL;
-                    List<Bucket> hours = SummaryCodec.decodeHourly(day, rs.getBytes(2));
-                    rewrite.setBytes(1, SummaryCodec.encode(day, hours));
-                    rewrite.setLong(2, dayKey);
-                    rewrite.executeUpdate();
-                    if (!hours.isEmpty()) {
-                        totals.put(dayKey, SummaryCodec.encodeTotal(day, hours));
+        inTransaction(c, () -> {
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
+                     PreparedStatement rewrite = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
+                    while (rs.next()) {
+                        long dayKey = rs.getLong(1);
+                        long day = dayKey & 0xFFFF_FFFFL;
+                        List<Bucket> hours = SummaryCodec.decodeHourly(day, rs.getBytes(2));
+                        rewrite.setBytes(1, SummaryCodec.encode(day, hours));
+                        rewrite.setLong(2, dayKey);
+                        rewrite.executeUpdate();
+                        if (!hours.isEmpty()) {
+                            totals.put(dayKey, SummaryCodec.encodeTotal(day, hours));
+                        }
+                    }
+                }
+                createDayTotals(s);
+                try (PreparedStatement total = c.prepareStatement("INSERT INTO history_day_total (day_key, total) VALUES (?, ?)")) {
+                    for (Map.Entry<Long, byte[]> t : totals.entrySet()) {
+                        total.setLong(1, t.getKey());
+                        total.setBytes(2, t.getValue());
+                        total.executeUpdate();
                     }
                 }
             }
-            createDayTotals(s);
-            try (PreparedStatement total = c.prepareStatement("INSERT INTO history_day_total (day_key, total) VALUES (?, ?)")) {
-                for (Map.Entry<Long, byte[]> t : totals.entrySet()) {
-                    total.setLong(1, t.getKey());
-                    total.setBytes(2, t.getValue());
-                    total.executeUpdate();
-                }
-            }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        });
         LOG.info(() -> "stats store: " + totals.size() + " days of hourly summaries moved to the half-hour form");
     }
 
@@ -133,35 +146,30 @@ final class HistorySchema {
             }
         }
         LOG.info(() -> "stats store: moving " + keys.size() + " container-hours of history to the compact form");
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement read = c.prepareStatement("SELECT body FROM stats_chunk WHERE chunk_key = ?");
-             PreparedStatement drop = c.prepareStatement("DELETE FROM stats_chunk WHERE chunk_key = ?")) {
-            for (long key : keys) {
-                read.setLong(1, key);
-                List<Point> points = new ArrayList<>();
-                try (ResultSet rs = read.executeQuery()) {
-                    if (rs.next()) {
-                        for (String member : rs.getString(1).split("\n")) {
-                            points.add(fromJson(member));
+        inTransaction(c, () -> {
+            try (PreparedStatement read = c.prepareStatement("SELECT body FROM stats_chunk WHERE chunk_key = ?");
+                 PreparedStatement drop = c.prepareStatement("DELETE FROM stats_chunk WHERE chunk_key = ?")) {
+                for (long key : keys) {
+                    read.setLong(1, key);
+                    List<Point> points = new ArrayList<>();
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (rs.next()) {
+                            for (String member : rs.getString(1).split("\n")) {
+                                points.add(fromJson(member));
+                            }
                         }
                     }
+                    HistoryStore.writeChunk(c, key, points, null);
+                    drop.setLong(1, key);
+                    drop.executeUpdate();
+                    // one hour per transaction: an interrupted upgrade resumes at the next start
+                    c.commit();
                 }
-                HistoryStore.writeChunk(c, key, points, null);
-                drop.setLong(1, key);
-                drop.executeUpdate();
-                c.commit();
             }
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE stats_chunk");
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        });
         LOG.info("stats store: history moved to the compact form");
     }
 
