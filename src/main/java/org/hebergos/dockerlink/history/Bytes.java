@@ -50,11 +50,15 @@ final class Bytes {
         }
 
         long varint() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = nextByte();
+            byte b = in[at++];
+            if (b >= 0) { // most figures fit in one byte
+                return b;
+            }
+            long value = b & 0x7F;
+            for (int shift = 7; ; shift += 7) {
+                b = in[at++];
                 value |= (long) (b & 0x7F) << shift;
-                if (b < 0x80) {
+                if (b >= 0) {
                     return value;
                 }
             }

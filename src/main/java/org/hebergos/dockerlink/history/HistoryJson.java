@@ -1,145 +1,167 @@
 package org.hebergos.dockerlink.history;
 
-import org.hebergos.dockerlink.stats.StatsMath;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
  * Writes a history in the api.md shape: {@code {"time":{"memory":{…},"cpu":{…},"net":{…}},…}}. A 24 h
- * history is 8,640 samples of nine numbers, so this writes text directly (the keys are constants),
- * prints byte counts in KiB exactly with integer arithmetic, and reuses the text of a figure that did
- * not change since the previous sample (limits, idle memory) instead of formatting it again.
+ * history is 8,640 samples of nine numbers, so this writes ASCII bytes directly (the keys are
+ * constants), prints byte counts in KiB exactly with integer arithmetic, reuses the text of a figure
+ * that did not change since the previous sample (limits, idle memory), and writes a bucket's means and
+ * peaks to {@link JsonNumbers#SIGNIFICANT} significant digits. Raw samples keep the exact
+ * {@link Double#toString} form they have always had.
  */
 public final class HistoryJson {
 
+    private static final byte[] MEMORY_USED = ascii("{\"memory\":{\"used\":");
+    private static final byte[] USED_MAX = ascii(",\"used_max\":");
+    private static final byte[] LIMIT = ascii(",\"limit\":");
+    private static final byte[] CPU_USAGE = ascii("},\"cpu\":{\"usage_percent\":");
+    private static final byte[] USAGE_MAX = ascii(",\"usage_percent_max\":");
+    private static final byte[] NET_UP = ascii("},\"net\":{\"up\":");
+    private static final byte[] DOWN = ascii(",\"down\":");
+    private static final byte[] DELTA_UP = ascii(",\"delta_up\":");
+    private static final byte[] DELTA_DOWN = ascii(",\"delta_down\":");
+    private static final byte[] END_OF_POINT = ascii("}}");
+    /** Room for one point: its keys and at most eleven numbers. */
+    private static final int POINT_LENGTH = 256 + 11 * JsonNumbers.MAX_LENGTH;
 
-    private final Writer out;
+    private final OutputStream out;
     private final boolean peaks;
+    private final byte[] buffer;
+    private int size;
     private boolean empty = true;
-    private final Number memoryUsed = new Number();
-    private final Number memoryLimit = new Number();
-    private final Number cpu = new Number();
-    private final Number cpuLimit = new Number();
+    private final Figure memoryUsed = new Figure();
+    private final Figure memoryLimit = new Figure();
+    private final Figure cpu = new Figure();
+    private final Figure cpuLimit = new Figure();
 
     /** @param peaks whether buckets carry {@code used_max} and {@code usage_percent_max} */
-    HistoryJson(Writer out, boolean peaks) {
+    HistoryJson(OutputStream out, boolean peaks) {
+        this(out, peaks, 32 * 1024);
+    }
+
+    private HistoryJson(OutputStream out, boolean peaks, int bufferSize) {
         this.out = out;
         this.peaks = peaks;
+        this.buffer = new byte[bufferSize];
     }
 
     /** One raw sample as a member of an answer, {@code "time":{…}}: what the live event stream sends. */
     public static String member(Point p) {
-        StringWriter text = new StringWriter(256);
+        ByteArrayOutputStream text = new ByteArrayOutputStream(256);
+        HistoryJson json = new HistoryJson(text, false, POINT_LENGTH);
         try {
-            new HistoryJson(text, false).point(p);
+            json.point(p);
+            json.drain();
         } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
+            throw new UncheckedIOException("a ByteArrayOutputStream does not fail", e);
         }
-        return text.toString().substring(1); // without the answer's opening brace
+        return text.toString(StandardCharsets.US_ASCII).substring(1); // without the answer's opening brace
     }
 
     /** One raw sample. */
     void point(Point p) throws IOException {
         member(p.time());
-        out.write("{\"memory\":{\"used\":");
-        out.write(memoryUsed.gib(p.memoryUsed()));
-        out.write(",\"limit\":");
-        out.write(memoryLimit.gib(p.memoryLimit()));
-        out.write("},\"cpu\":{\"usage_percent\":");
-        out.write(cpu.of(p.cpuPercent()));
-        out.write(",\"limit\":");
-        out.write(cpuLimit.of(p.cpuLimitPercent()));
+        put(MEMORY_USED);
+        size = memoryUsed.write(p.memoryUsed() / StatsMath.BYTES_PER_GIB, buffer, size);
+        put(LIMIT);
+        size = memoryLimit.write(p.memoryLimit() / StatsMath.BYTES_PER_GIB, buffer, size);
+        put(CPU_USAGE);
+        size = cpu.write(p.cpuPercent(), buffer, size);
+        put(LIMIT);
+        size = cpuLimit.write(p.cpuLimitPercent(), buffer, size);
         net(p.netUp(), p.netDown(), p.deltaUp(), p.deltaDown());
     }
 
     /** One bucket of a downsampled answer: means, peaks when asked, last totals and limits, summed deltas. */
     void bucket(Bucket b) throws IOException {
         member(b.start());
-        out.write("{\"memory\":{\"used\":");
-        out.write(number(b.memoryUsedMean() / StatsMath.BYTES_PER_GIB));
+        put(MEMORY_USED);
+        size = JsonNumbers.significant(b.memoryUsedMean() / StatsMath.BYTES_PER_GIB, buffer, size);
         if (peaks) {
-            out.write(",\"used_max\":");
-            out.write(number(b.memoryUsedMax() / StatsMath.BYTES_PER_GIB));
+            put(USED_MAX);
+            size = JsonNumbers.significant(b.memoryUsedMax() / StatsMath.BYTES_PER_GIB, buffer, size);
         }
-        out.write(",\"limit\":");
-        out.write(memoryLimit.gib(b.memoryLimit()));
-        out.write("},\"cpu\":{\"usage_percent\":");
-        out.write(number(b.cpuPercentMean()));
+        put(LIMIT);
+        size = memoryLimit.write(b.memoryLimit() / StatsMath.BYTES_PER_GIB, buffer, size);
+        put(CPU_USAGE);
+        size = JsonNumbers.significant(b.cpuPercentMean(), buffer, size);
         if (peaks) {
-            out.write(",\"usage_percent_max\":");
-            out.write(number(b.cpuPercentMax()));
+            put(USAGE_MAX);
+            size = JsonNumbers.significant(b.cpuPercentMax(), buffer, size);
         }
-        out.write(",\"limit\":");
-        out.write(cpuLimit.of(b.cpuLimitPercent()));
+        put(LIMIT);
+        size = cpuLimit.write(b.cpuLimitPercent(), buffer, size);
         net(b.netUp(), b.netDown(), b.deltaUp(), b.deltaDown());
     }
 
+    /** Starts a point: {@code {"time":} or {@code ,"time":}, with room in the buffer for all of it. */
     private void member(long time) throws IOException {
-        out.write(empty ? "{\"" : ",\"");
+        if (size > buffer.length - POINT_LENGTH) {
+            drain();
+        }
+        buffer[size++] = (byte) (empty ? '{' : ',');
+        buffer[size++] = '"';
         empty = false;
-        out.write(Long.toString(time));
-        out.write("\":");
+        size = JsonNumbers.integer(time, buffer, size);
+        buffer[size++] = '"';
+        buffer[size++] = ':';
     }
 
-    private void net(long up, long down, long deltaUp, long deltaDown) throws IOException {
-        out.write("},\"net\":{\"up\":");
-        out.write(kib(up));
-        out.write(",\"down\":");
-        out.write(kib(down));
-        out.write(",\"delta_up\":");
-        out.write(kib(deltaUp));
-        out.write(",\"delta_down\":");
-        out.write(kib(deltaDown));
-        out.write("}}");
+    private void net(long up, long down, long deltaUp, long deltaDown) {
+        put(NET_UP);
+        size = JsonNumbers.kib(up, buffer, size);
+        put(DOWN);
+        size = JsonNumbers.kib(down, buffer, size);
+        put(DELTA_UP);
+        size = JsonNumbers.kib(deltaUp, buffer, size);
+        put(DELTA_DOWN);
+        size = JsonNumbers.kib(deltaDown, buffer, size);
+        put(END_OF_POINT);
     }
 
     void end() throws IOException {
-        out.write(empty ? "{}" : "}");
+        if (empty) {
+            buffer[size++] = '{';
+        }
+        buffer[size++] = '}';
+        drain();
         out.flush();
     }
 
-    /** A JSON number; NaN and infinities, which JSON cannot carry, become 0. */
-    static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "0.0";
+    private void put(byte[] text) {
+        size = JsonNumbers.copy(text, buffer, size);
     }
 
-    /**
-     * {@code bytes / 1024} written exactly: 1/1024 = 0.0009765625, so the fraction is the low ten bits
-     * times 9765625 over 10^10. The same value a double division gives, in fewer characters.
-     */
-    static String kib(long bytes) {
-        long whole = bytes >> 10;
-        long fraction = (bytes & 1023) * 9_765_625L;
-        if (fraction == 0) {
-            return Long.toString(whole);
-        }
-        String digits = Long.toString(10_000_000_000L + fraction).substring(1);
-        int end = digits.length();
-        while (digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        return whole + "." + digits.substring(0, end);
+    private void drain() throws IOException {
+        out.write(buffer, 0, size);
+        size = 0;
     }
 
-    /** The text of one figure, formatted again only when its value changed. */
-    private static final class Number {
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 
-        private long bits = 1;
-        private String text;
+    /** The text of one raw figure, formatted again only when its value changed. */
+    private static final class Figure {
 
-        String gib(long bytes) {
-            return of(bytes / StatsMath.BYTES_PER_GIB);
-        }
+        private final byte[] text = new byte[JsonNumbers.MAX_LENGTH];
+        private int length = -1;
+        private long bits;
 
-        String of(double value) {
+        int write(double value, byte[] to, int at) {
             long now = Double.doubleToRawLongBits(value);
-            if (text == null || now != bits) {
+            if (length < 0 || now != bits) {
                 bits = now;
-                text = number(value);
+                length = JsonNumbers.number(value, text, 0);
             }
-            return text;
+            System.arraycopy(text, 0, to, at, length);
+            return at + length;
         }
     }
 }

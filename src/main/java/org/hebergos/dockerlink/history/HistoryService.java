@@ -3,10 +3,7 @@ package org.hebergos.dockerlink.history;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.hebergos.dockerlink.container.ContainerRef;
@@ -33,8 +30,7 @@ public class HistoryService {
     public StreamingOutput history(ContainerRef ref, HistoryQuery query) {
         String id = fullId(ref);
         return out -> {
-            BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            HistoryJson json = new HistoryJson(text, query.peaks());
+            HistoryJson json = new HistoryJson(out, query.peaks());
             store.read(id, snapshot -> answer(snapshot, query, json));
             json.end();
         };

@@ -1,7 +1,8 @@
 package org.hebergos.dockerlink.history;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,13 +30,13 @@ final class Stores {
 
     /** The body {@code v1/container/stats} would send, or null when nothing is stored for the container. */
     static String answer(HistoryStore store, String id, HistoryQuery query) throws IOException {
-        StringWriter text = new StringWriter();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
         HistoryJson json = new HistoryJson(text, query.peaks());
         if (!store.read(id, snapshot -> HistoryService.answer(snapshot, query, json))) {
             return null;
         }
         json.end();
-        return text.toString();
+        return text.toString(StandardCharsets.US_ASCII);
     }
 
     static String raw(HistoryStore store, String id, long since) throws IOException {
