@@ -58,7 +58,10 @@ public class HistoryService {
             long rawStart = snapshot.rawStart();
             raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryStore.HOUR));
         }
-        snapshot.summaries(summaries, Math.min(raw, query.until()), query.step() % SummaryCodec.DAY == 0, buckets::add);
+        if (raw > query.from()) {
+            // summaries only before the samples: the first one, starting before from, would count twice
+            snapshot.summaries(summaries, Math.min(raw, query.until()), query.step() % SummaryCodec.DAY == 0, buckets::add);
+        }
         snapshot.points(raw, query.until(), buckets::add);
         buckets.end();
     }
