@@ -89,6 +89,9 @@ final class SampleCodec {
         private long memoryUsed;
         private long memoryLimit;
         private long cpu;
+        /** {@code cpu} in ten-thousandths when it was written so: the next change adds to it without a rounding. */
+        private long cpuTenThousandths;
+        private boolean cpuInTenThousandths = true; // 0.0
         private long cpuLimit;
         private long netUp;
         private long netDown;
@@ -139,9 +142,13 @@ final class SampleCodec {
         private long percent(long previous) {
             int head = nextByte();
             if (head == DECIMAL) {
-                long tenThousandths = ten(Double.longBitsToDouble(previous)) + signed();
-                return Double.doubleToRawLongBits(tenThousandths / StatsMath.CPU_PERCENT_SCALE);
+                // ten(previous) is what the encoder added the change to: the same as the kept figure when there is one
+                long base = cpuInTenThousandths ? cpuTenThousandths : ten(Double.longBitsToDouble(previous));
+                cpuTenThousandths = base + signed();
+                cpuInTenThousandths = true;
+                return Double.doubleToRawLongBits(cpuTenThousandths / StatsMath.CPU_PERCENT_SCALE);
             }
+            cpuInTenThousandths = false;
             return previous ^ xor(head);
         }
 
