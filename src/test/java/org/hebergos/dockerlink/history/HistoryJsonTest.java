@@ -55,31 +55,27 @@ class HistoryJsonTest {
     @Test
     void bucketsAreMeansWithPeaksOnlyWhenAsked() throws IOException {
         Bucket b = new Bucket(3600, 4, 4L << 28, 1L << 29, 100, 60, 1L << 30, 50, 3072, 1024, 2048, 512, 3630);
-        ByteArrayOutputStream peaks = new ByteArrayOutputStream();
-        HistoryJson json = new HistoryJson(peaks, true);
-        json.bucket(b);
-        json.end();
         assertEquals("{\"3600\":{\"memory\":{\"used\":0.25,\"used_max\":0.5,\"limit\":1.0},"
                 + "\"cpu\":{\"usage_percent\":25.0,\"usage_percent_max\":60.0,\"limit\":50.0},"
-                + "\"net\":{\"up\":3,\"down\":1,\"delta_up\":2,\"delta_down\":0.5}}}", peaks.toString(StandardCharsets.US_ASCII));
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        json = new HistoryJson(plain, false);
-        json.bucket(b);
-        json.end();
+                + "\"net\":{\"up\":3,\"down\":1,\"delta_up\":2,\"delta_down\":0.5}}}", answer(b, true));
         assertEquals("{\"3600\":{\"memory\":{\"used\":0.25,\"limit\":1.0},\"cpu\":{\"usage_percent\":25.0,\"limit\":50.0},"
-                + "\"net\":{\"up\":3,\"down\":1,\"delta_up\":2,\"delta_down\":0.5}}}", plain.toString(StandardCharsets.US_ASCII));
+                + "\"net\":{\"up\":3,\"down\":1,\"delta_up\":2,\"delta_down\":0.5}}}", answer(b, false));
     }
 
     @Test
     void bucketMeansHaveTwelveSignificantDigits() throws IOException {
         // 3 samples: 50,384,896 + 2 × 50,388,992 bytes (mean 0.04692713419596… GiB, peak 0.04692840576171875); CPU 1 %, 2 %, 2 %
         Bucket b = new Bucket(0, 3, 50_384_896L + 2 * 50_388_992L, 50_388_992L, 5, 2, 1L << 30, 100, 0, 0, 0, 0, 20);
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        HistoryJson json = new HistoryJson(text, true);
-        json.bucket(b);
-        json.end();
         assertEquals("{\"0\":{\"memory\":{\"used\":0.046927134196,\"used_max\":0.0469284057617,\"limit\":1.0},"
                 + "\"cpu\":{\"usage_percent\":1.66666666667,\"usage_percent_max\":2.0,\"limit\":100.0},"
-                + "\"net\":{\"up\":0,\"down\":0,\"delta_up\":0,\"delta_down\":0}}}", text.toString(StandardCharsets.US_ASCII));
+                + "\"net\":{\"up\":0,\"down\":0,\"delta_up\":0,\"delta_down\":0}}}", answer(b, true));
+    }
+
+    private static String answer(Bucket bucket, boolean peaks) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        HistoryJson json = new HistoryJson(text, peaks);
+        json.bucket(bucket);
+        json.end();
+        return text.toString(StandardCharsets.US_ASCII);
     }
 }
