@@ -550,12 +550,16 @@ public class HistoryStore {
         }
     }
 
-    /** Drops raw samples older than {@code before} (unix s), and chunks that hold nothing newer. */
+    /**
+     * Drops raw samples older than {@code before} (unix s) by whole hours: rows of hours that ended
+     * before it, and chunks that hold nothing newer.
+     */
     public int purgeRaw(long before) {
         try (Connection c = database.connection();
              PreparedStatement rows = c.prepareStatement("DELETE FROM stats_sample WHERE ts < ?");
              PreparedStatement chunks = c.prepareStatement("DELETE FROM history_chunk WHERE last_ts < ?")) {
-            rows.setLong(1, before);
+            // raw samples then always start at an hour, where the summaries of a stepped answer end
+            rows.setLong(1, before - Math.floorMod(before, HOUR));
             chunks.setLong(1, before);
             int purged = rows.executeUpdate() + chunks.executeUpdate();
             withHistory.clear();

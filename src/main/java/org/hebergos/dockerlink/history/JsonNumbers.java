@@ -63,11 +63,14 @@ final class JsonNumbers {
      * times 9765625 over 10^10. The same value a double division gives, in fewer characters.
      */
     static int kib(long bytes, byte[] to, int at) {
-        if (bytes < 0 && bytes != Long.MIN_VALUE) {
+        if (bytes < 0) {
             to[at++] = '-';
+            if (bytes == Long.MIN_VALUE) { // -2^63 bytes = -2^53 KiB, and has no positive counterpart
+                return integer(1L << 53, to, at);
+            }
             bytes = -bytes;
         }
-        at = integer(bytes >>> 10, to, at);
+        at = integer(bytes >> 10, to, at);
         long fraction = (bytes & 1023) * 9_765_625L;
         if (fraction == 0) {
             return at;

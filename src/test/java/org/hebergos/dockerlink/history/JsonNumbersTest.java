@@ -37,6 +37,8 @@ class JsonNumbersTest {
         assertEquals("0.0009765625", text((to, at) -> JsonNumbers.kib(1, to, at)));
         assertEquals("22211.94921875", text((to, at) -> JsonNumbers.kib(22745036, to, at)));
         assertEquals("-1.5", text((to, at) -> JsonNumbers.kib(-1536, to, at)));
+        assertEquals("-0.0009765625", text((to, at) -> JsonNumbers.kib(-1, to, at)));
+        assertEquals("-9007199254740992", text((to, at) -> JsonNumbers.kib(Long.MIN_VALUE, to, at)));
         for (long bytes : new long[] {1, 7, 1023, 1025, 123_456_789, 987_654_321_987L, Long.MAX_VALUE}) {
             assertEquals(bytes / 1024d, Double.parseDouble(text((to, at) -> JsonNumbers.kib(bytes, to, at))), 0, "same value as the division: " + bytes);
         }
