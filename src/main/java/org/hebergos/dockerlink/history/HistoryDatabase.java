@@ -34,7 +34,9 @@ public class HistoryDatabase {
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_READ_ONLY = 90097;
     private static final int H2_NO_DISK_SPACE = 90100;
-    private static final long FULL_COMPACTION_WAIT_MILLIS = 10_000;
+    private static final int H2_CLOSED = 90098;
+    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+    private static final long IDLE_WAIT_MILLIS = 10_000;
     /** How much the file may grow past its size after a full compaction before the next one. */
     private static final double REGROWTH = 1.15;
 
@@ -51,22 +53,26 @@ public class HistoryDatabase {
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
         for (int attempt = 0; ; attempt++) {
-            DataSource ds = open();
             try {
-                Connection c = ds.getConnection();
+                Connection c;
+                synchronized (this) {
+                    // on the lock a file compaction holds: a checkout never meets a pool being disposed
+                    // or a file being rewritten
+                    c = open().getConnection();
+                }
                 // a pooled connection comes back as the last user left it: a transaction left open
                 // there would pin an old snapshot (a series number read as free that is taken)
                 c.setAutoCommit(true);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 return c;
             } catch (SQLException e) {
-                throw failed(e);
-            } catch (IllegalStateException disposed) {
-                // the pool was disposed meanwhile (maintenance compacting the file, another call's
-                // failure): open it again, once
-                if (attempt > 0) {
-                    throw failed(disposed);
+                // the database closed under the pool (H2 does when its writer thread fails, e.g. on a
+                // class it could not load while the server reloaded the application): open it again, once
+                if (attempt > 0 || (e.getErrorCode() != H2_CLOSED && e.getErrorCode() != H2_CLOSED_AT_SHUTDOWN)) {
+                    throw failed(e);
                 }
+                LOG.warning(() -> "stats store: the database had closed (" + reason(e) + "), opening it again");
+                dispose();
             }
         }
     }
@@ -115,8 +121,9 @@ public class HistoryDatabase {
      * (measured: 86 % of it after a week). So maintenance closes the pool, the database compacts as it
      * closes, and the next use reopens it; and when the file has grown by {@link #REGROWTH} since the
      * last full compaction (or none ran since the agent started), it is rewritten with only its live
-     * data instead ({@link #compactFileFully}). A connection still in use keeps the database open until
-     * it is returned; nothing fails. A server DataSource does its own.
+     * data instead ({@link #compactFileFully}). Either waits for the connections in use to come back
+     * (and is put off when they do not within {@code IDLE_WAIT_MILLIS}); nothing fails. A
+     * server DataSource does its own.
      *
      * @return whether the file was rewritten
      */
@@ -127,8 +134,35 @@ public class HistoryDatabase {
         if (grownSinceFullCompaction() && compactFileFully()) {
             return true;
         }
-        dispose();
+        // closed with a connection still out, the database would close when that one comes back, in
+        // another thread, while a new use may be opening it again
+        if (awaitIdle("closing the file to compact it")) {
+            dispose();
+        }
         return false;
+    }
+
+    /**
+     * Waits up to {@code IDLE_WAIT_MILLIS} for the connections in use to come back,
+     * holding the lock: nobody takes a new connection meanwhile.
+     *
+     * @return false when they did not (logged, with what is put off)
+     */
+    private boolean awaitIdle(String what) {
+        long deadline = System.currentTimeMillis() + IDLE_WAIT_MILLIS;
+        while (embedded.getActiveConnections() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                LOG.info(() -> "stats store: " + what + " put off, the database stayed in use");
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the embedded file is {@link #REGROWTH} larger than after its last full compaction (or none ran). */
@@ -139,7 +173,7 @@ public class HistoryDatabase {
     /**
      * Rewrites an embedded database's file with only its live data ({@code SHUTDOWN COMPACT}): measured
      * by bench/run.sh, 11.8 bytes a busy sample instead of up to 25. It waits up to
-     * {@code FULL_COMPACTION_WAIT_MILLIS} for the connections in use to come back, and every use waits
+     * {@code IDLE_WAIT_MILLIS} for the connections in use to come back, and every use waits
      * while it runs (seconds for hundreds of MiB). Put off while the disk has less free space than the
      * file; when it fails the file stays as it was and H2's partial copy is removed.
      *
@@ -150,19 +184,8 @@ public class HistoryDatabase {
             return false;
         }
         open();
-        long deadline = System.currentTimeMillis() + FULL_COMPACTION_WAIT_MILLIS;
-        while (embedded.getActiveConnections() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                LOG.info("stats store: full file compaction put off, the database stayed in use");
-                return false;
-            }
-            try {
-                // holding the lock: nobody takes a new connection meanwhile
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        if (!awaitIdle("full file compaction")) {
+            return false;
         }
         long before = fileSize();
         if (usableSpace() < before) {

@@ -189,6 +189,42 @@ class HistoryStoreTest {
     }
 
     @Test
+    void readsDuringFileRewritesAndClosesAllSucceed() throws Exception {
+        String expected = raw(A, HOUR + 3 * 3600 - 60);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread reader = new Thread(() -> {
+                while (!done.get()) {
+                    try {
+                        assertEquals(expected, raw(A, HOUR + 3 * 3600 - 60));
+                        reads.incrementAndGet();
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        int rewrites = 0;
+        int closes = 0;
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3); System.nanoTime() < end; ) {
+            // a full rewrite, then the close the maintenance does when the file has not grown
+            rewrites += cut.database.compactFileFully() ? 1 : 0;
+            closes += cut.compactFile() == 0 ? 1 : 0;
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        assertTrue(rewrites > 10 && closes > 10 && reads.get() > 100, rewrites + " rewrites, " + closes + " closes, " + reads + " reads");
+        assertEquals(List.of(), failures.stream().map(Throwable::toString).toList());
+    }
+
+    @Test
     void rawSamplesArePurgedByWholeHoursSoThatSummariesAndSamplesMeet() throws IOException {
         // compaction never ran (it failed, say) while summaries and purges did
         String[] before = {stepped(A, HOUR + 600, HOUR + 3600, 600), stepped(A, HOUR + 1900, HOUR + 3600, 600)};
@@ -236,6 +272,15 @@ class HistoryStoreTest {
         maintenance.maintain(HOUR + 3 * 3600 + 1800);
         assertEquals(HOUR + 2 * 3600, Long.parseLong(json(Stores.raw(cut, A, 0)).keySet().iterator().next()),
                 "samples of the hours that ended before stats_retention are gone although compaction failed");
+    }
+
+    @Test
+    void aDatabaseClosedUnderThePoolIsOpenedAgainByTheNextUse() throws Exception {
+        String before = raw(A, HOUR + 3 * 3600 - 60);
+        try (java.sql.Connection c = cut.database.connection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN"); // as H2 does by itself when its background writer fails
+        }
+        assertEquals(before, raw(A, HOUR + 3 * 3600 - 60), "answered, not 503");
     }
 
     @Test
