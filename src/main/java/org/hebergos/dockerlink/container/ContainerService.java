@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.container;
 
-import org.hebergos.dockerlink.stats.StatsMath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -10,11 +9,11 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.ContainerLimits;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.ContainerNotFound;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /** Lists containers for the panel, starts, stops and restarts them, changes their limits and removes them. */
 @ApplicationScoped
 public class ContainerService {
-
 
     @Inject
     DockerGateway docker;

@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.container;
 
-import org.hebergos.dockerlink.stats.StatsMath;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import org.hebergos.dockerlink.error.BadParameter;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
  * The limits a {@code PATCH v1/container} asks for, in the units of stats: {@code memory} in GiB,

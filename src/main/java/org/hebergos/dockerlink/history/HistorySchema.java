@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.history;
 
-import org.hebergos.dockerlink.stats.StatsMath;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,9 +10,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
+import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
  * The tables, in SQL that H2 and PostgreSQL both run, and the upgrade of a database written by the
