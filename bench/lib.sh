@@ -3,6 +3,7 @@
 # load. start_agent sets AGENT_PID and API; the callers' traps stop the agent and remove their containers.
 
 TOKEN=${TOKEN:-bench-token}
+SOCK=/var/run/docker.sock
 AGENT_PID=
 API=
 
@@ -15,7 +16,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 # stats_interval=10s, api_token=$TOKEN), log in WORK/agent.log; returns once /health answers
 start_agent() {
   local work=$1 port=$2; shift 2
-  { printf 'docker_sock=/var/run/docker.sock\napi_token=%s\ndata_dir=%s/data\nstats_interval=10s\n' "$TOKEN" "$work"
+  { printf 'docker_sock=%s\napi_token=%s\ndata_dir=%s/data\nstats_interval=10s\n' "$SOCK" "$TOKEN" "$work"
     [ $# -eq 0 ] || printf '%s\n' "$@"; } >"$work/agent.env"
   HEBERGOS_ENV="$work/agent.env" PORT=$port scripts/run.sh >"$work/agent.log" 2>&1 &
   AGENT_PID=$!

@@ -28,12 +28,12 @@ if [ "$SCRAPE_ONLY" != 1 ]; then
 else
   sleep 25 # two rounds with all the containers
 fi
-curl -s -H 'Authorization: Bearer tok' http://127.0.0.1:$PORT/health; echo
+curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$PORT/health; echo
 # Three kinds of request, interleaved in blocks of 20 so that the machine's other work weighs on each
 # alike: a scrape as curl asks (Prometheus text 0.0.4), a scrape with Prometheus 2.42's Accept header
 # (OpenMetrics), and the floor: the agent's 404 for an unknown path, with the token.
 PROM_ACCEPT='Accept: application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1'
-A='Authorization: Bearer tok'
+A="Authorization: Bearer $TOKEN"
 # each line: time to the first byte of the answer, time to its last byte (s)
 q() { for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_starttransfer} %{time_total}\n' "$@"; done; }
 : >"$WORK/text"; : >"$WORK/open"; : >"$WORK/floor"
@@ -51,13 +51,12 @@ done
 echo "load average after the scrapes: $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep 10 # a round that renders the exposition in both formats, now that both were scraped
 echo "last round, rendering both formats: $(curl -s -H "$A" http://127.0.0.1:$PORT/health | sed -n 's/.*\("stats_round":{[^}]*}\).*/\1/p')"
-col() { awk -v c="$2" '{print $c*1000}' "$1" | sort -n; }
-med() { col "$1" "${2:-2}" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-p99() { col "$1" 2 | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}'; }
-ratio() { awk -v a="$(med "$1")" -v b="$(med "$WORK/floor")" 'BEGIN {printf "%.2f", a/b}'; }
-line() { echo "p50 $(med "$1") ms, p99 $(p99 "$1") ms (first byte p50 $(med "$1" 1) ms)"; }
+col() { awk -v c="$2" '{print $c*1000}' "$1"; } # FILE COLUMN: that column of curl's times, in ms
+med() { col "$1" "${2:-2}" | median; }
+floor_ratio() { ratio "$(med "$1")" "$(med "$WORK/floor")"; }
+line() { echo "p50 $(med "$1") ms, p99 $(col "$1" 2 | pct 99) ms (first byte p50 $(med "$1" 1) ms)"; }
 echo "the agent samples $(curl -s -H "$A" http://127.0.0.1:$PORT/health | sed -n 's/.*"containers":\([0-9]*\).*/\1/p') running containers ($(docker ps -q | wc -l) on the engine); 200 requests each:"
-echo "  scrape, text 0.0.4:  $(line "$WORK/text"), $(ratio "$WORK/text") x floor"
-echo "  scrape, OpenMetrics: $(line "$WORK/open"), $(ratio "$WORK/open") x floor"
+echo "  scrape, text 0.0.4:  $(line "$WORK/text"), $(floor_ratio "$WORK/text") x floor"
+echo "  scrape, OpenMetrics: $(line "$WORK/open"), $(floor_ratio "$WORK/open") x floor"
 echo "  404 floor (with token): $(line "$WORK/floor")"
 echo "  series: $(curl -s -H "$A" http://127.0.0.1:$PORT/metrics | grep -c '^container_'), bytes $(curl -s -H "$A" http://127.0.0.1:$PORT/metrics | wc -c) (text), $(curl -s -H "$A" -H "$PROM_ACCEPT" http://127.0.0.1:$PORT/metrics | wc -c) (OpenMetrics)"

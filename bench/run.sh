@@ -14,7 +14,6 @@ ensure_test_images
 
 WORK=$(mktemp -d /tmp/hebergos-bench.XXXXXX)
 PORT=${BENCH_PORT:-18480}
-SOCK=/var/run/docker.sock
 cleanup() {
   [ -n "$AGENT_PID" ] && kill "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
   docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null 2>&1 || true

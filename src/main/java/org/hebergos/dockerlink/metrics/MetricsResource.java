@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /metrics} for Prometheus, behind the bearer token like the API: the last sampling round under
- * cAdvisor's metric names, and the agent's own figures. Application-scoped, unlike the other resources: it
+ * cAdvisor's metric names, and the agent's own figures. Application-scoped: it
  * keeps no request state, and making and injecting a request-scoped instance was some 7 % of a scrape's
  * request thread in a profile.
  */

@@ -76,8 +76,7 @@ class EventsIT extends AgentIT {
         assertTrue(events.contentType().startsWith("text/event-stream"), events.contentType());
 
         String name = PREFIX + "-life";
-        String id = Docker.runDetached("--name", name, "--label", label, Docker.BUSYBOX, "sleep", "3600");
-        containers.add(id);
+        String id = run("--name", name, "--label", label, Docker.BUSYBOX, "sleep", "3600");
         EventStream.Event created = events.next(e -> about(e, id), WAIT);
         assertEquals("created", created.json().getString("state"));
         assertEquals(name, created.json().getString("name"));
@@ -118,8 +117,7 @@ class EventsIT extends AgentIT {
 
     @Test
     void sendsTheSamplesOfEachRoundAsTheStatsEndpointHasThem() {
-        String id = Docker.runDetached("--name", PREFIX + "-stats", Docker.BUSYBOX, "sleep", "3600");
-        containers.add(id);
+        String id = run("--name", PREFIX + "-stats", Docker.BUSYBOX, "sleep", "3600");
         EventStream events = stream("id=" + PREFIX + "-stats", null);
         assertEquals(200, events.status(), events::body);
         List<Long> times = new ArrayList<>();
@@ -150,8 +148,7 @@ class EventsIT extends AgentIT {
         String lastId = first.next(e -> true, WAIT).id();
         first.close();
         // while no stream is open
-        String id = Docker.runDetached("--name", name, Docker.BUSYBOX, "sleep", "3600");
-        containers.add(id);
+        String id = run("--name", name, Docker.BUSYBOX, "sleep", "3600");
         Docker.cli("stop", "-t", "0", id);
 
         EventStream resumed = stream("", lastId);
@@ -177,8 +174,7 @@ class EventsIT extends AgentIT {
 
     @Test
     void sixtyFourStreamsAndAClientThatNeverReadsDoNotHoldUpSampling() throws Exception {
-        String id = Docker.runDetached("--name", PREFIX + "-load", Docker.BUSYBOX, "sleep", "3600");
-        containers.add(id);
+        String id = run("--name", PREFIX + "-load", Docker.BUSYBOX, "sleep", "3600");
         List<Long> alone = roundDurations(3);
 
         List<EventStream> readers = new ArrayList<>();

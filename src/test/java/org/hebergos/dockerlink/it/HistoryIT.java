@@ -23,9 +23,8 @@ class HistoryIT extends AgentIT {
 
     @Test
     void stepAndScaleAnswerFromTheRawSamplesAlsoAfterARestartAndAHeldDatabaseIs503UntilReleased() {
-        String id = Docker.runDetached("--cpus", "0.5", Docker.BUSYBOX, "sh", "-c",
+        String id = run("--cpus", "0.5", Docker.BUSYBOX, "sh", "-c",
                 "while :; do head -c 300000 /dev/urandom | md5sum >/dev/null; sleep 0.$((RANDOM % 9)); done");
-        containers.add(id);
         Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
                 "DATA_DIR", "target/it/history/data", "STATS_INTERVAL", "2s");
         long since = Instant.now().getEpochSecond();
@@ -67,8 +66,7 @@ class HistoryIT extends AgentIT {
 
     @Test
     void badParametersAreRefusedNamingThem() {
-        String id = Docker.runDetached(Docker.BUSYBOX, "sleep", "3600");
-        containers.add(id);
+        String id = run(Docker.BUSYBOX, "sleep", "3600");
         for (String[] bad : new String[][] {
                 {"since=0&step=3", "step:"}, {"since=0&step=0", "step:"}, {"since=0&step=604802", "step:"},
                 {"since=0&scale=month", "scale:"}, {"since=0&scale=day&step=60", "step:"},

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.hebergos.dockerlink.stats.StatsMath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsIT extends AgentIT {
 
-    private static final double GIB = 1024d * 1024 * 1024;
 
     private Process prometheus;
 
@@ -118,7 +118,7 @@ class MetricsIT extends AgentIT {
         assertEquals(200, reply.status(), reply::toString);
         Map<Long, Double> used = new HashMap<>();
         reply.json().forEach((time, sample) ->
-                used.put(Long.parseLong(time), sample.asJsonObject().getJsonObject("memory").getJsonNumber("used").doubleValue() * GIB));
+                used.put(Long.parseLong(time), sample.asJsonObject().getJsonObject("memory").getJsonNumber("used").doubleValue() * StatsMath.BYTES_PER_GIB));
         return used;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.hebergos.dockerlink.stats.StatsMath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class StatsIT extends AgentIT {
 
-    private static final double GIB = 1024d * 1024 * 1024;
 
 
     @Test
@@ -43,7 +43,7 @@ class StatsIT extends AgentIT {
         assertEquals(0.25, memory.getJsonNumber("limit").doubleValue(), 1e-12);
         double used = memory.getJsonNumber("used").doubleValue();
         assertTrue(used > 0 && used < 0.25, "used " + used + " GiB");
-        assertTrue(used * GIB < 64L * 1024 * 1024, "an idle busybox uses far less than 64 MiB: " + used * GIB);
+        assertTrue(used * StatsMath.BYTES_PER_GIB < 64L * 1024 * 1024, "an idle busybox uses far less than 64 MiB: " + used * StatsMath.BYTES_PER_GIB);
     }
 
     @Test
