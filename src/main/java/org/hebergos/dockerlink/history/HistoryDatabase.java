@@ -53,8 +53,8 @@ public class HistoryDatabase {
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
         for (int attempt = 0; ; attempt++) {
+            Connection c = null;
             try {
-                Connection c;
                 synchronized (this) {
                     // on the lock a file compaction holds: a checkout never meets a pool being disposed
                     // or a file being rewritten
@@ -66,6 +66,7 @@ public class HistoryDatabase {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 return c;
             } catch (SQLException e) {
+                close(c);
                 // the database closed under the pool (H2 does when its writer thread fails, e.g. on a
                 // class it could not load while the server reloaded the application): open it again, once
                 if (attempt > 0 || (e.getErrorCode() != H2_CLOSED && e.getErrorCode() != H2_CLOSED_AT_SHUTDOWN)) {
@@ -73,6 +74,17 @@ public class HistoryDatabase {
                 }
                 LOG.warning(() -> "stats store: the database had closed (" + reason(e) + "), opening it again");
                 dispose();
+            }
+        }
+    }
+
+    /** Gives a connection back to its pool, or closes it, whatever state it is in. */
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the failure that brought us here is the one reported
             }
         }
     }
@@ -128,17 +140,15 @@ public class HistoryDatabase {
      * @return whether the file was rewritten
      */
     synchronized boolean compactFile() {
-        if (embedded == null) {
+        // closed with a connection still out, the database would close when that one comes back, in
+        // another thread, while a new use may be opening it again
+        if (embedded == null || !awaitIdle("file compaction")) {
             return false;
         }
         if (grownSinceFullCompaction() && compactFileFully()) {
             return true;
         }
-        // closed with a connection still out, the database would close when that one comes back, in
-        // another thread, while a new use may be opening it again
-        if (awaitIdle("closing the file to compact it")) {
-            dispose();
-        }
+        dispose();
         return false;
     }
 
@@ -183,8 +193,7 @@ public class HistoryDatabase {
         if (settings.statsDataSource().isPresent()) {
             return false;
         }
-        open();
-        if (!awaitIdle("full file compaction")) {
+        if (embedded == null || !awaitIdle("full file compaction")) {
             return false;
         }
         long before = fileSize();

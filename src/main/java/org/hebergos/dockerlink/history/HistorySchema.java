@@ -25,6 +25,8 @@ import org.hebergos.dockerlink.stats.StatsMath;
 final class HistorySchema {
 
     private static final Logger LOG = Logger.getLogger(HistorySchema.class.getName());
+    /** The days of hourly summaries moved to the half-hour form with their totals ({@link #migrateHourlyDays}). */
+    private static final String HALF_HOUR_DAYS = "half_hour_days";
 
     private HistorySchema() {
     }
@@ -53,12 +55,20 @@ final class HistorySchema {
             // one container's day of half-hour Buckets in SummaryCodec form, kept history_retention
             s.execute("CREATE TABLE IF NOT EXISTS history_day ("
                     + "day_key BIGINT NOT NULL PRIMARY KEY, hours BYTEA NOT NULL)");
-            if (!hourlyDays) {
-                createDayTotals(s);
+            // upgrades begun and not yet committed: H2 commits at each CREATE TABLE, so a table's
+            // existence cannot say that the rows it came with were written
+            s.execute("CREATE TABLE IF NOT EXISTS history_pending (step VARCHAR(64) NOT NULL PRIMARY KEY)");
+            if (hourlyDays) {
+                s.execute("INSERT INTO history_pending (step) SELECT '" + HALF_HOUR_DAYS + "' WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM history_pending WHERE step = '" + HALF_HOUR_DAYS + "')");
             }
-        }
-        if (hourlyDays) {
-            migrateHourlyDays(c);
+            // the day's total, apart: a year by day reads 400 of these small rows instead of the days
+            s.execute("CREATE TABLE IF NOT EXISTS history_day_total (day_key BIGINT NOT NULL PRIMARY KEY, total BYTEA NOT NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM history_pending WHERE step = '" + HALF_HOUR_DAYS + "'")) {
+                if (rs.next()) {
+                    migrateHourlyDays(c);
+                }
+            }
         }
         if (tableExists(c, "stats_chunk")) {
             migrateJsonChunks(c);
@@ -77,23 +87,17 @@ final class HistorySchema {
             work.run();
             c.commit();
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            HistoryStore.rollback(c);
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
         }
     }
 
-    /** The day's total, apart: a year by day reads 400 of these small rows instead of the days. */
-    private static void createDayTotals(Statement s) throws SQLException {
-        s.execute("CREATE TABLE IF NOT EXISTS history_day_total (day_key BIGINT NOT NULL PRIMARY KEY, total BYTEA NOT NULL)");
-    }
-
     /**
      * Rewrites each day of hourly summaries in the half-hour form, an hour standing as one summary at
-     * its start (it counts whole in the bucket its start falls in, as before), then creates the totals
-     * table (whose absence marks the hourly form) and fills it, in one transaction where the database
-     * has transactional DDL (PostgreSQL; H2 commits the rewrite as it creates the table).
+     * its start (it counts whole in the bucket its start falls in, as before), fills the totals and
+     * clears the pending step, all in one transaction: a failure leaves the step pending for the next start.
      */
     private static void migrateHourlyDays(Connection c) throws SQLException {
         Map<Long, byte[]> totals = new HashMap<>();
@@ -103,7 +107,7 @@ final class HistorySchema {
                      PreparedStatement rewrite = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
                     while (rs.next()) {
                         long dayKey = rs.getLong(1);
-                        long day = dayKey & 0xFFFF_FFFFL;
+                        long day = HistoryStore.second(dayKey);
                         List<Bucket> hours = SummaryCodec.decodeHourly(day, rs.getBytes(2));
                         rewrite.setBytes(1, SummaryCodec.encode(day, hours));
                         rewrite.setLong(2, dayKey);
@@ -113,7 +117,6 @@ final class HistorySchema {
                         }
                     }
                 }
-                createDayTotals(s);
                 try (PreparedStatement total = c.prepareStatement("INSERT INTO history_day_total (day_key, total) VALUES (?, ?)")) {
                     for (Map.Entry<Long, byte[]> t : totals.entrySet()) {
                         total.setLong(1, t.getKey());
@@ -121,6 +124,7 @@ final class HistorySchema {
                         total.executeUpdate();
                     }
                 }
+                s.executeUpdate("DELETE FROM history_pending WHERE step = '" + HALF_HOUR_DAYS + "'");
             }
         });
         LOG.info(() -> "stats store: " + totals.size() + " days of hourly summaries moved to the half-hour form");

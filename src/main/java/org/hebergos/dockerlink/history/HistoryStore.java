@@ -551,16 +551,17 @@ public class HistoryStore {
     }
 
     /**
-     * Drops raw samples older than {@code before} (unix s) by whole hours: rows of hours that ended
-     * before it, and chunks that hold nothing newer.
+     * Drops raw samples older than {@code before} (unix s) by whole hours: rows and compact hours of
+     * the hours that ended before it.
      */
     public int purgeRaw(long before) {
         try (Connection c = database.connection();
              PreparedStatement rows = c.prepareStatement("DELETE FROM stats_sample WHERE ts < ?");
              PreparedStatement chunks = c.prepareStatement("DELETE FROM history_chunk WHERE last_ts < ?")) {
             // raw samples then always start at an hour, where the summaries of a stepped answer end
-            rows.setLong(1, before - Math.floorMod(before, HOUR));
-            chunks.setLong(1, before);
+            long hour = before - Math.floorMod(before, HOUR);
+            rows.setLong(1, hour);
+            chunks.setLong(1, hour);
             int purged = rows.executeUpdate() + chunks.executeUpdate();
             withHistory.clear();
             return purged;
@@ -603,7 +604,7 @@ public class HistoryStore {
         return ((long) series << 32) | second;
     }
 
-    private static long second(long key) {
+    static long second(long key) {
         return key & LAST_SECOND;
     }
 
@@ -642,7 +643,7 @@ public class HistoryStore {
         }
     }
 
-    private static void rollback(Connection c) {
+    static void rollback(Connection c) {
         try {
             c.rollback();
         } catch (SQLException e) {

@@ -210,17 +210,20 @@ class HistoryStoreTest {
             readers.add(reader);
         }
         int rewrites = 0;
-        int closes = 0;
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3); System.nanoTime() < end; ) {
-            // a full rewrite, then the close the maintenance does when the file has not grown
-            rewrites += cut.database.compactFileFully() ? 1 : 0;
-            closes += cut.compactFile() == 0 ? 1 : 0;
+        try {
+            for (int i = 0; i < 20; i++) {
+                // a full rewrite, then the close the maintenance does when the file has not grown
+                cut.database.check();
+                rewrites += cut.database.compactFileFully() ? 1 : 0;
+                assertEquals(0, cut.compactFile());
+            }
+        } finally {
+            done.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
         }
-        done.set(true);
-        for (Thread reader : readers) {
-            reader.join();
-        }
-        assertTrue(rewrites > 10 && closes > 10 && reads.get() > 100, rewrites + " rewrites, " + closes + " closes, " + reads + " reads");
+        assertTrue(rewrites > 0 && reads.get() > 0, rewrites + " rewrites, " + reads + " reads");
         assertEquals(List.of(), failures.stream().map(Throwable::toString).toList());
     }
 
@@ -342,6 +345,17 @@ class HistoryStoreTest {
 
     @Test
     void daysOfHourlySummariesFromTheReleaseBeforeAreMovedToHalfHoursWithTheirTotals() throws Exception {
+        assertDaysMoved("DROP TABLE history_day_total");
+    }
+
+    @Test
+    void anUpgradeInterruptedAfterTheTotalsTableWasCreatedResumesAtTheNextStart() throws Exception {
+        // H2 committed the CREATE TABLE of the totals, not the rows of the transaction that followed
+        assertDaysMoved("DELETE FROM history_day_total", "INSERT INTO history_pending (step) VALUES ('half_hour_days')");
+    }
+
+    /** Puts the days back in the hourly form, runs {@code state} and restarts: answers as before. */
+    private void assertDaysMoved(String... state) throws Exception {
         String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
         String dayFromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
         cut.compact(HOUR + 4 * 3600);
@@ -351,7 +365,7 @@ class HistoryStoreTest {
              java.sql.ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
              java.sql.PreparedStatement old = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
             while (rs.next()) {
-                long day = rs.getLong(1) & 0xFFFF_FFFFL;
+                long day = HistoryStore.second(rs.getLong(1));
                 List<Bucket> hours = new ArrayList<>();
                 Buckets merge = new Buckets(3600, hours::add);
                 for (Bucket half : SummaryCodec.decode(day, rs.getBytes(2))) {
@@ -367,7 +381,9 @@ class HistoryStoreTest {
                 old.setLong(2, rs.getLong(1));
                 old.executeUpdate();
             }
-            s.execute("DROP TABLE history_day_total");
+            for (String sql : state) {
+                s.execute(sql);
+            }
         }
         cut.purgeRaw(HOUR + 5 * 3600);
         cut.database.dispose();
