@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,7 @@ public class DockerGateway {
 
     private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH_STAT = "X-Docker-Container-Path-Stat";
 
     @Inject
     Settings settings;
@@ -91,12 +93,14 @@ public class DockerGateway {
         return runningOnly ? all.stream().filter(ContainerInfo::running).toList() : all;
     }
 
-    /** Full id, run and working directory of a container named by id, id prefix or name. */
+    /** Full id, run, working directory and extra groups of a container named by id, id prefix or name. */
     public ContainerDetails inspect(String idOrName) {
         InspectContainerResponse r = managedInspect(idOrName);
         boolean running = Boolean.TRUE.equals(r.getState().getRunning());
         String workingDir = r.getConfig() == null ? null : r.getConfig().getWorkingDir();
-        return new ContainerDetails(r.getId(), running, workingDir == null || workingDir.isBlank() ? "/" : workingDir);
+        List<String> groupAdd = r.getHostConfig() == null ? null : r.getHostConfig().getGroupAdd();
+        return new ContainerDetails(r.getId(), running, workingDir == null || workingDir.isBlank() ? "/" : workingDir,
+                groupAdd == null ? List.of() : List.copyOf(groupAdd));
     }
 
     public void start(String idOrName) {
@@ -146,8 +150,10 @@ public class DockerGateway {
     }
 
     /**
-     * The owner of {@code path} inside the container, from the header of the engine's archive of it
-     * ({@code GET /containers/{id}/archive}); empty when there is no such path.
+     * What {@code path} is inside the container and who owns it, from the engine's archive of it
+     * ({@code GET /containers/{id}/archive}): its first tar header, the content of a small file, and for
+     * a symlink the engine's resolution of it (the archive's path-stat header); empty when there is no
+     * such path.
      *
      * <p>Why the archive: it needs no program in the container and runs none (an exec'd {@code stat} would
      * run as root whatever the container's {@code PATH} holds, and images without coreutils have none).
@@ -157,7 +163,7 @@ public class DockerGateway {
      * 0.1-0.3 s for an exec'd {@code stat}). The archive sees the container's filesystem and volumes, not
      * mounts made from inside the container (a tmpfs it mounted itself).
      */
-    public Optional<FileOwner> owner(String id, String path) {
+    public Optional<FileEntry> file(String id, String path) {
         Engine e = engine();
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
@@ -175,11 +181,24 @@ public class DockerGateway {
                 if (response.getStatusCode() != 200) {
                     throw new DockerFailed("archive of " + path + " in " + id + ": " + readError(response), null);
                 }
-                return Optional.of(TarOwner.first(response.getBody()));
+                return Optional.of(FileEntry.first(response.getBody(), linkTarget(response.getHeader(PATH_STAT))));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         });
+    }
+
+    /** The {@code linkTarget} of the engine's path-stat header (base64 JSON), null when absent or empty. */
+    static String linkTarget(String pathStat) throws IOException {
+        if (pathStat == null || pathStat.isBlank()) {
+            return null;
+        }
+        try {
+            String target = JSON.readTree(Base64.getDecoder().decode(pathStat.strip())).path("linkTarget").asText("");
+            return target.isEmpty() ? null : target;
+        } catch (IllegalArgumentException notBase64) {
+            throw new IOException("unreadable " + PATH_STAT + " header", notBase64);
+        }
     }
 
     /**

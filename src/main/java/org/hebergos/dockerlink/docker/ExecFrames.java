@@ -62,7 +62,7 @@ final class ExecFrames {
     }
 
     ExecResult result(int exitCode) {
-        String output = combined.toString(StandardCharsets.UTF_8);
-        return new ExecResult(exitCode, stdout.toString(StandardCharsets.UTF_8), truncated ? output + TRUNCATED_MARKER : output);
+        String marker = truncated ? TRUNCATED_MARKER : "";
+        return new ExecResult(exitCode, stdout.toString(StandardCharsets.UTF_8) + marker, combined.toString(StandardCharsets.UTF_8) + marker, truncated);
     }
 }

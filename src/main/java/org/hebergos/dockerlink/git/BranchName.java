@@ -58,8 +58,18 @@ public record BranchName(String value) {
         return null;
     }
 
-    @Override
-    public String toString() {
-        return value;
+    /** The ref of the local branch of this name. */
+    String localRef() {
+        return "refs/heads/" + value;
+    }
+
+    /** The ref of the remote-tracking branch of this name ({@code origin/dev}: {@code refs/remotes/origin/dev}). */
+    String remoteTrackingRef() {
+        return "refs/remotes/" + value;
+    }
+
+    /** The refs a branch of this name would have in any remote ({@code refs/remotes/*}{@code /dev}), as a for-each-ref pattern. */
+    String anyRemotePattern() {
+        return "refs/remotes/*/" + value;
     }
 }

@@ -56,7 +56,11 @@ public class GitRunner {
 
     /** Runs git; a non-zero exit is a {@link GitFailed} carrying git's output. */
     public ExecResult succeed(Repository repo, List<String> args) {
-        ExecResult result = run(repo, args);
+        return succeeded(run(repo, args));
+    }
+
+    /** {@code result} when git succeeded; else a {@link GitFailed} carrying git's output. */
+    static ExecResult succeeded(ExecResult result) {
         if (result.exitCode() != 0) {
             throw new GitFailed(result.exitCode(), result.output());
         }
@@ -85,7 +89,7 @@ public class GitRunner {
     }
 
     /** Runs git and returns its result whatever the exit code; only a missing git or a timeout throw. */
-    private ExecResult run(Repository repo, List<String> args) {
+    public ExecResult run(Repository repo, List<String> args) {
         long timeout = settings.gitTimeout().toSeconds();
         String containerId = repo.containerId();
         try (ExecSession session = docker.exec(containerId, repo.user(), argv(repo.path(), timeout, args), ENVIRONMENT)) {

@@ -12,13 +12,17 @@ import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.docker.ContainerDetails;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.docker.FileOwner;
+import org.hebergos.dockerlink.docker.ExecResult;
+import org.hebergos.dockerlink.error.BadParameter;
 import org.hebergos.dockerlink.error.ContainerNotRunning;
 import org.hebergos.dockerlink.error.GitFailed;
+import org.hebergos.dockerlink.error.GitOutputTooLarge;
 import org.hebergos.dockerlink.error.GitRefused;
+import org.hebergos.dockerlink.error.GitUnsafeOwner;
 
 /**
- * The panel's git operations on a repository inside a container, run as the owner of the repository's
- * {@code .git}. Calls on the same container and path take turns (a second one waits up to
+ * The panel's git operations on a repository inside a container, run as the owner of the git directory
+ * the repository's {@code .git} leads to. Calls on the same container and path take turns (a second one waits up to
  * {@code git_timeout}, then gets 409); other repositories run in parallel.
  */
 @ApplicationScoped
@@ -27,6 +31,8 @@ public class GitService {
     private static final String HEADS = "refs/heads/";
     private static final String REMOTES = "refs/remotes/";
     private static final String NOBODY = "65534:65534";
+    /** How {@code --group-add} names root's group. */
+    private static final Set<String> ROOT_GROUP = Set.of("0", "root");
     /**
      * Config keys whose command fetch runs and that no {@code -c} can override: git keeps the first
      * {@code remote.<name>.uploadpack} it reads (the repository's) and names the remote in the key; for
@@ -64,36 +70,71 @@ public class GitService {
                 git.succeed(repo, List.of("log", "-1", "--decorate=short", "--no-color", "--")).stdout());
     }
 
-    /** Local and remote-tracking branches by short name ({@code main}, {@code origin/dev}), no symbolic refs. */
+    /**
+     * Local and remote-tracking branches by short name ({@code main}, {@code origin/dev}), no symbolic refs.
+     * A list longer than the output cap is refused ({@link GitOutputTooLarge}): a JSON array has no room
+     * to say it was cut, and a cut one would end in half a name.
+     */
     public List<String> branches(ContainerRef id, RepoPath path) {
-        return inRepository(id, path, repo -> branchNames(
-                git.succeed(repo, List.of("for-each-ref", "--format=%(refname) %(symref)", "--", "refs/heads", "refs/remotes")).stdout()));
+        return inRepository(id, path, repo -> {
+            ExecResult listed = git.succeed(repo, List.of("for-each-ref", "--format=%(refname) %(symref)", "--", "refs/heads", "refs/remotes"));
+            if (listed.truncated()) {
+                throw new GitOutputTooLarge("the branch list of " + repo.path(), GitRunner.OUTPUT_CAP);
+            }
+            return branchNames(listed.stdout());
+        });
     }
 
     /**
-     * Checks out {@code branch}. A remote-tracking name ({@code origin/dev}) switches to the local branch
-     * of that name, created to track it when missing, so HEAD is never left detached. The branch comes
-     * before {@code --} (git's grammar has no other place for it; this git's checkout takes no
-     * {@code --end-of-options}): {@link BranchName} guarantees that no part of it starts with {@code -}.
+     * Checks out {@code branch}, which must be a local or a remote-tracking branch: anything else (a tag,
+     * {@code FETCH_HEAD}, a commit) is refused, so HEAD is never left detached. A local branch is switched
+     * to with {@code git switch}, which refuses anything but a branch; a remote-tracking name
+     * ({@code origin/dev}), or a name that only exists in one remote, switches to the local branch of that
+     * name, created to track it when missing ({@code checkout --track} always makes a branch). The branch
+     * comes before {@code --} (this git's commands take no {@code --end-of-options}): {@link BranchName}
+     * guarantees that no part of it starts with {@code -}.
      */
     public String checkout(ContainerRef id, RepoPath path, BranchName branch) {
         return inRepository(id, path, repo -> {
-            String remoteLocal = branch.value().contains("/") ? branch.value().substring(branch.value().indexOf('/') + 1) : null;
-            List<String> lookup = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)", "--", HEADS + branch, REMOTES + branch));
+            String value = branch.value();
+            String remoteLocal = value.contains("/") ? value.substring(value.indexOf('/') + 1) : null;
+            List<String> lookup = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)", "--",
+                    branch.localRef(), branch.remoteTrackingRef(), branch.anyRemotePattern()));
             if (remoteLocal != null) {
                 lookup.add(HEADS + remoteLocal);
             }
             Set<String> refs = git.succeed(repo, lookup).stdout().lines().collect(Collectors.toSet());
-            List<String> command;
-            if (refs.contains(HEADS + branch) || !refs.contains(REMOTES + branch)) {
-                command = List.of("checkout", branch.value(), "--");
-            } else if (refs.contains(HEADS + remoteLocal)) {
-                command = List.of("checkout", remoteLocal, "--");
-            } else {
-                command = List.of("checkout", "--track", branch.value(), "--");
+            if (refs.contains(branch.localRef())) {
+                return switchTo(repo, value);
             }
-            return git.succeed(repo, command).output();
+            if (refs.contains(branch.remoteTrackingRef())) {
+                return refs.contains(HEADS + remoteLocal) ? switchTo(repo, remoteLocal) : track(repo, value);
+            }
+            List<String> remotes = refs.stream().filter(ref -> ref.startsWith(REMOTES) && ref.endsWith("/" + value)
+                    && ref.indexOf('/', REMOTES.length()) == ref.length() - value.length() - 1).sorted().toList();
+            if (remotes.size() == 1) {
+                return track(repo, remotes.get(0).substring(REMOTES.length()));
+            }
+            if (remotes.size() > 1) {
+                throw new BadParameter("branch", "no local branch " + value + ", and several remotes have one ("
+                        + remotes.stream().map(r -> r.substring(REMOTES.length())).collect(Collectors.joining(", ")) + "): name one");
+            }
+            throw new BadParameter("branch", "no local or remote-tracking branch " + value + " in " + repo.path()
+                    + " (tags, commits and other refs are not checked out: HEAD would be detached)");
         });
+    }
+
+    /** {@code git switch} (2.23+) takes a branch only; an older git that lacks it gets {@code checkout}, after the lookup above. */
+    private String switchTo(Repository repo, String localBranch) {
+        ExecResult switched = git.run(repo, List.of("switch", "--no-guess", localBranch, "--"));
+        if (switched.exitCode() != 0 && switched.output().contains("'switch' is not a git command")) {
+            return git.succeed(repo, List.of("checkout", localBranch, "--")).output();
+        }
+        return GitRunner.succeeded(switched).output();
+    }
+
+    private String track(Repository repo, String remoteTrackingBranch) {
+        return git.succeed(repo, List.of("checkout", "--track", remoteTrackingBranch, "--")).output();
     }
 
     static List<String> branchNames(String forEachRef) {
@@ -117,22 +158,30 @@ public class GitService {
             throw new ContainerNotRunning(id.value());
         }
         String dir = path != null ? path.value() : container.workingDir();
-        return locks.inTurn(container.id() + ":" + dir, dir, settings.gitTimeout(), () -> call.apply(repository(container.id(), dir)));
+        return locks.inTurn(container.id() + ":" + dir, dir, settings.gitTimeout(), () -> call.apply(repository(container, dir)));
     }
 
     /**
-     * Whose rights git runs with: the owner of {@code <dir>/.git} (a directory, or the file of a linked
-     * worktree), read inside the repository's turn so it is as fresh as can be. git itself then refuses
-     * ("dubious ownership") when the working tree or the git directory belongs to someone else.
+     * Whose rights git runs with: the owner of the git directory {@code <dir>/.git} leads to
+     * ({@link GitDirectory}), read inside the repository's turn so it is as fresh as can be. git itself
+     * then refuses ("dubious ownership") when the working tree belongs to someone else. The exec gets
+     * that owner's uid and gid and, measured with runc, no supplementary group but the gid: neither root's
+     * nor the owner's {@code /etc/group} memberships. Only groups the container was created with
+     * ({@code --group-add}) are added to every process; one of them being root's refuses git for a
+     * non-root owner.
      */
-    private Repository repository(String containerId, String dir) {
-        String gitEntry = dir.endsWith("/") ? dir + ".git" : dir + "/.git";
-        FileOwner owner = docker.owner(containerId, gitEntry).orElse(null);
+    private Repository repository(ContainerDetails container, String dir) {
+        String containerId = container.id();
+        FileOwner owner = GitDirectory.owner(dir, path -> docker.file(containerId, path)).orElse(null);
         if (owner == null) {
             // a container without git must say so rather than "not a repository": ask git its version,
             // as nobody, in /, which reads no repository
             git.succeed(new Repository(containerId, "/", NOBODY), List.of("--version"));
-            throw new GitFailed(128, "fatal: not a git repository: " + dir + " (no " + gitEntry + ")\n");
+            throw new GitFailed(128, "fatal: not a git repository: " + dir + " (no .git)\n");
+        }
+        if (owner.uid() != 0 && container.extraGroups().stream().anyMatch(ROOT_GROUP::contains)) {
+            throw new GitUnsafeOwner("the container was created with root's group added (--group-add "
+                    + String.join(",", container.extraGroups()) + "), which every git run in it would get");
         }
         return new Repository(containerId, dir, owner.user());
     }

@@ -50,9 +50,4 @@ final class RepositoryLocks {
             turns.compute(key, (k, t) -> --t.users == 0 ? null : t);
         }
     }
-
-    /** Repositories with a call holding or waiting for their turn. */
-    int size() {
-        return turns.size();
-    }
 }

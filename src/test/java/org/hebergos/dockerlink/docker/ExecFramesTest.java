@@ -49,6 +49,8 @@ class ExecFramesTest {
         frame(stream, 2, "abcdef");
         ExecResult r = new ExecFrames(12).read(new ByteArrayInputStream(stream.toByteArray())).result(3);
         assertEquals("0123456789ab" + ExecFrames.TRUNCATED_MARKER, r.output());
+        assertEquals("0123456789" + ExecFrames.TRUNCATED_MARKER, r.stdout(), "a cut stdout says so too");
+        assertTrue(r.truncated());
         assertEquals(3, r.exitCode());
     }
 

@@ -24,15 +24,6 @@ class GitServiceTest {
     }
 
     @Test
-    void gitKeepsItsOwnershipCheckAndRunsNoHookFsmonitorOrSignatureProgram() {
-        List<String> argv = GitRunner.argv("/srv/app", 60, List.of("fetch", "--all"));
-        assertEquals(List.of("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false",
-                        "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60", "--no-pager", "-C", "/srv/app", "fetch", "--all"),
-                argv);
-        assertFalse(argv.stream().anyMatch(a -> a.contains("safe.directory")), argv::toString);
-    }
-
-    @Test
     void theEnvironmentOverridesTransportCommandsOfTheRepositoryConfig() {
         assertTrue(GitRunner.ENVIRONMENT.contains("GIT_ALLOW_PROTOCOL=file:git:http:https:ssh"), "no ext:: and no other remote helper");
         assertTrue(GitRunner.ENVIRONMENT.contains("GIT_PROXY_COMMAND="), "an empty value wins over core.gitProxy");

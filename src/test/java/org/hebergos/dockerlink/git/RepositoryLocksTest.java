@@ -16,65 +16,82 @@ import org.junit.jupiter.api.Test;
 class RepositoryLocksTest {
 
     private static final Duration LONG = Duration.ofSeconds(30);
+    private static final Duration NO_WAIT = Duration.ZERO;
 
     private final RepositoryLocks cut = new RepositoryLocks();
 
-    @Test
-    void aRepositoryIsForgottenOnceNoCallHoldsOrWaitsForIt() {
-        for (int i = 0; i < 1000; i++) {
-            String repo = "/srv/repo" + i;
-            assertEquals(repo, cut.inTurn("container:" + repo, repo, LONG, () -> repo));
+    /** A call on {@code key} that holds its turn until {@link Holder#release}. */
+    private final class Holder {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean done = new AtomicBoolean();
+        final CompletableFuture<Void> call;
+
+        Holder(String key) {
+            call = CompletableFuture.runAsync(() -> cut.inTurn(key, key, LONG, () -> {
+                inside.countDown();
+                await(release);
+                done.set(true);
+                return null;
+            }));
         }
-        assertEquals(0, cut.size(), "one entry per repository ever used would grow forever");
-        assertThrows(IllegalStateException.class, () -> cut.inTurn("c:/failing", "/failing", LONG, () -> {
-            throw new IllegalStateException("git failed");
-        }));
-        assertEquals(0, cut.size(), "a failed call is forgotten too");
+
+        Holder holding() throws InterruptedException {
+            assertTrue(inside.await(30, TimeUnit.SECONDS), "the call never got its turn");
+            return this;
+        }
+
+        void release() throws Exception {
+            release.countDown();
+            call.get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
-    void callsOnTheSameRepositoryTakeTurnsAndTheLastOneOutForgetsIt() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        AtomicBoolean firstDone = new AtomicBoolean();
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> cut.inTurn("c:/srv/app", "/srv/app", LONG, () -> {
-            firstInside.countDown();
-            await(releaseFirst);
-            firstDone.set(true);
-            return null;
+    void aFailedOrRefusedCallGivesItsTurnBack() throws Exception {
+        assertThrows(IllegalStateException.class, () -> cut.inTurn("c:/srv/app", "/srv/app", LONG, () -> {
+            throw new IllegalStateException("git failed");
         }));
-        assertTrue(firstInside.await(30, TimeUnit.SECONDS));
+        assertEquals("ran", cut.inTurn("c:/srv/app", "/srv/app", NO_WAIT, () -> "ran"), "the failed call left no turn taken");
+
+        Holder holder = new Holder("c:/srv/app").holding();
+        GitBusy busy = assertThrows(GitBusy.class, () -> cut.inTurn("c:/srv/app", "/srv/app", Duration.ofMillis(50), () -> "never"));
+        assertTrue(busy.getMessage().contains("/srv/app"), busy.getMessage());
+        holder.release();
+        assertEquals("ran", cut.inTurn("c:/srv/app", "/srv/app", NO_WAIT, () -> "ran"), "the refused call left no turn taken");
+    }
+
+    @Test
+    void callsOnTheSameRepositoryTakeTurnsOthersRunAtOnce() throws Exception {
+        Holder first = new Holder("c:/srv/app").holding();
         CountDownLatch secondStarted = new CountDownLatch(1);
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
             secondStarted.countDown();
-            return cut.inTurn("c:/srv/app", "/srv/app", LONG, firstDone::get);
+            return cut.inTurn("c:/srv/app", "/srv/app", LONG, first.done::get);
         });
         assertTrue(secondStarted.await(30, TimeUnit.SECONDS));
-        assertEquals("other", cut.inTurn("c:/srv/other", "/srv/other", LONG, () -> "other"), "another repository does not wait");
+        assertEquals("other", cut.inTurn("c:/srv/other", "/srv/other", NO_WAIT, () -> "other"), "another repository does not wait");
         assertFalse(second.isDone(), "the same repository waits for the first call");
 
-        releaseFirst.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        first.release();
         assertTrue(second.get(30, TimeUnit.SECONDS), "the second call ran after the first one ended");
-        assertEquals(0, cut.size());
     }
 
+    /**
+     * The entry of a repository is dropped when its last user leaves; a call arriving while the entry
+     * still has a waiter must share that entry, not start a fresh one that would run alongside.
+     */
     @Test
-    void aCallThatNeverGetsItsTurnIsBusyAndLeavesNothingBehind() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> cut.inTurn("c:/srv/app", "/srv/app", LONG, () -> {
-            inside.countDown();
-            await(release);
-            return null;
-        }));
-        assertTrue(inside.await(30, TimeUnit.SECONDS));
-        GitBusy busy = assertThrows(GitBusy.class, () -> cut.inTurn("c:/srv/app", "/srv/app", Duration.ofMillis(50), () -> "never"));
-        assertTrue(busy.getMessage().contains("/srv/app"), busy.getMessage());
-        assertEquals(1, cut.size(), "only the holder's entry is left");
-        release.countDown();
-        holder.get(30, TimeUnit.SECONDS);
-        assertEquals(0, cut.size());
+    void aCallArrivingWhileOthersWaitStillTakesItsTurn() throws Exception {
+        Holder first = new Holder("c:/srv/app").holding();
+        Holder second = new Holder("c:/srv/app");
+        CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> cut.inTurn("c:/srv/app", "/srv/app", LONG, () -> "third"));
+        first.release();
+        second.holding();
+        assertFalse(third.isDone(), "the third call waits while the second holds the turn");
+        second.release();
+        assertEquals("third", third.get(30, TimeUnit.SECONDS));
+        assertEquals("again", cut.inTurn("c:/srv/app", "/srv/app", NO_WAIT, () -> "again"), "the last one out left the turn free");
     }
 
     private static void await(CountDownLatch latch) {

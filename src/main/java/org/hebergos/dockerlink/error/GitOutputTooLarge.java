@@ -1,0 +1,12 @@
+package org.hebergos.dockerlink.error;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** git's answer went past the output cap where a cut answer would look complete (a JSON list): refused, never cut. */
+public class GitOutputTooLarge extends AgentException {
+
+    public GitOutputTooLarge(String what, int capBytes) {
+        super(Status.REQUEST_ENTITY_TOO_LARGE, what + " is longer than " + capBytes / 1024 + " KiB, the most the agent reads from git;"
+                + " refused rather than cut");
+    }
+}
