@@ -86,8 +86,9 @@ public class GitService {
     }
 
     /**
-     * Checks out {@code branch}, which must be a local or a remote-tracking branch: anything else (a tag,
-     * {@code FETCH_HEAD}, a commit) is refused, so HEAD is never left detached. A local branch is switched
+     * Checks out {@code branch}, which must be a local or a remote-tracking branch: anything else git can
+     * resolve (a tag, {@code FETCH_HEAD}, a commit) is refused, so HEAD is never left detached; a name that
+     * resolves to nothing is git's own failure (422, as for any unknown branch). A local branch is switched
      * to with {@code git switch}, which refuses anything but a branch; a remote-tracking name
      * ({@code origin/dev}), or a name that only exists in one remote, switches to the local branch of that
      * name, created to track it when missing ({@code checkout --track} always makes a branch). The branch
@@ -119,8 +120,11 @@ public class GitService {
                 throw new BadParameter("branch", "no local branch " + value + ", and several remotes have one ("
                         + remotes.stream().map(r -> r.substring(REMOTES.length())).collect(Collectors.joining(", ")) + "): name one");
             }
-            throw new BadParameter("branch", "no local or remote-tracking branch " + value + " in " + repo.path()
-                    + " (tags, commits and other refs are not checked out: HEAD would be detached)");
+            if (git.run(repo, List.of("rev-parse", "--quiet", "--verify", value)).exitCode() == 0) {
+                throw new BadParameter("branch", value + " is not a local or remote-tracking branch of " + repo.path()
+                        + " (tags, commits and other refs are not checked out: HEAD would be detached)");
+            }
+            return switchTo(repo, value); // names nothing: git says so (422, "invalid reference")
         });
     }
 
