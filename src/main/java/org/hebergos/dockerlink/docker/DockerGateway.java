@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +57,6 @@ public class DockerGateway {
 
     private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PATH_STAT = "X-Docker-Container-Path-Stat";
 
     @Inject
     Settings settings;
@@ -181,24 +179,11 @@ public class DockerGateway {
                 if (response.getStatusCode() != 200) {
                     throw new DockerFailed("archive of " + path + " in " + id + ": " + readError(response), null);
                 }
-                return Optional.of(FileEntry.first(response.getBody(), linkTarget(response.getHeader(PATH_STAT))));
+                return Optional.of(FileEntry.first(response.getBody(), response.getHeader(FileEntry.PATH_STAT)));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         });
-    }
-
-    /** The {@code linkTarget} of the engine's path-stat header (base64 JSON), null when absent or empty. */
-    static String linkTarget(String pathStat) throws IOException {
-        if (pathStat == null || pathStat.isBlank()) {
-            return null;
-        }
-        try {
-            String target = JSON.readTree(Base64.getDecoder().decode(pathStat.strip())).path("linkTarget").asText("");
-            return target.isEmpty() ? null : target;
-        } catch (IllegalArgumentException notBase64) {
-            throw new IOException("unreadable " + PATH_STAT + " header", notBase64);
-        }
     }
 
     /**

@@ -68,6 +68,12 @@ public record BranchName(String value) {
         return "refs/remotes/" + value;
     }
 
+    /** For a remote-tracking name ({@code origin/dev}), the local branch it is checked out as ({@code dev}); null without a {@code /}. */
+    BranchName localOfRemote() {
+        int slash = value.indexOf('/');
+        return slash < 0 ? null : new BranchName(value.substring(slash + 1));
+    }
+
     /** The refs a branch of this name would have in any remote ({@code refs/remotes/*}{@code /dev}), as a for-each-ref pattern. */
     String anyRemotePattern() {
         return "refs/remotes/*/" + value;

@@ -98,18 +98,18 @@ public class GitService {
     public String checkout(ContainerRef id, RepoPath path, BranchName branch) {
         return inRepository(id, path, repo -> {
             String value = branch.value();
-            String remoteLocal = value.contains("/") ? value.substring(value.indexOf('/') + 1) : null;
+            BranchName remoteLocal = branch.localOfRemote();
             List<String> lookup = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)", "--",
                     branch.localRef(), branch.remoteTrackingRef(), branch.anyRemotePattern()));
             if (remoteLocal != null) {
-                lookup.add(HEADS + remoteLocal);
+                lookup.add(remoteLocal.localRef());
             }
             Set<String> refs = git.succeed(repo, lookup).stdout().lines().collect(Collectors.toSet());
             if (refs.contains(branch.localRef())) {
                 return switchTo(repo, value);
             }
             if (refs.contains(branch.remoteTrackingRef())) {
-                return refs.contains(HEADS + remoteLocal) ? switchTo(repo, remoteLocal) : track(repo, value);
+                return refs.contains(remoteLocal.localRef()) ? switchTo(repo, remoteLocal.value()) : track(repo, value);
             }
             List<String> remotes = refs.stream().filter(ref -> ref.startsWith(REMOTES) && ref.endsWith("/" + value)
                     && ref.indexOf('/', REMOTES.length()) == ref.length() - value.length() - 1).sorted().toList();

@@ -43,4 +43,14 @@ class BranchNameTest {
     void isRequired() {
         assertEquals("branch: required", assertThrows(BadParameter.class, () -> BranchName.of(null)).getMessage());
     }
+
+    @Test
+    void refsAreSpelledByTheNameNotByItsText() {
+        BranchName remote = BranchName.of("origin/feature/x");
+        assertEquals("refs/heads/origin/feature/x", remote.localRef());
+        assertEquals("refs/remotes/origin/feature/x", remote.remoteTrackingRef());
+        assertEquals("refs/remotes/*/origin/feature/x", remote.anyRemotePattern());
+        assertEquals("refs/heads/feature/x", remote.localOfRemote().localRef());
+        assertEquals(null, BranchName.of("main").localOfRemote());
+    }
 }
