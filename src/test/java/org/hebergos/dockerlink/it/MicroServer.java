@@ -71,6 +71,11 @@ final class MicroServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** The server's console output. */
+    Path log() {
+        return log;
+    }
+
     void awaitHealth(Duration limit) {
         try {
             Servers.awaitHealth(agent(), process, log, limit);
