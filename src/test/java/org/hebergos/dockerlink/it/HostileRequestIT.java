@@ -54,8 +54,10 @@ class HostileRequestIT {
             Files.write(data.resolve("stats.mv.db"), in.readAllBytes());
         }
         engine = HungSocket.open(dir.resolve("docker.sock"));
-        server = MicroServer.start("hung-engine", Map.of("DOCKER_SOCK", engine.path().toString(), "API_TOKEN", Agent.TOKEN,
+        // not MicroServer.start: before this fix a /health on a hung engine did not answer for minutes
+        server = MicroServer.launch("hung-engine", Map.of("DOCKER_SOCK", engine.path().toString(), "API_TOKEN", Agent.TOKEN,
                 "DATA_DIR", data.toString(), "DOCKER_TIMEOUT", DOCKER_TIMEOUT));
+        server.awaitLog("ready in", Duration.ofSeconds(180));
     }
 
     @AfterAll

@@ -60,15 +60,8 @@ class StartupIT {
         try (MicroServer server = MicroServer.launch("failed-deployment", Map.of(
                 "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/failed-deployment/data",
                 "EVENTS_CLIENTS", "2000000000"))) {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-            String log = "";
-            while (!log.contains("ready in")) {
-                if (Instant.now().isAfter(deadline)) {
-                    fail("Payara Micro did not finish starting within 180 s; see " + server.log());
-                }
-                Thread.sleep(500);
-                log = Files.readString(server.log(), StandardCharsets.ISO_8859_1);
-            }
+            server.awaitLog("ready in", Duration.ofSeconds(180));
+            String log = Files.readString(server.log(), StandardCharsets.ISO_8859_1);
             assertTrue(log.contains("events_clients: expected a whole number from 1 to"), "the reason names the key; see " + server.log());
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 fail("the port of a failed deployment accepts connections: "
