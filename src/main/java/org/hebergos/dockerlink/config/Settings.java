@@ -38,7 +38,13 @@ public record Settings(Optional<String> dockerHost,
     /** From this on, a round has time for the engine's answers even on a loaded host. */
     public static final Duration COMFORTABLE_STATS_INTERVAL = Duration.ofSeconds(5);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+    /** Bounds far beyond any sensible value, so that no key can overflow what is computed from it. */
+    static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(1);
+    static final Duration MAX_RETENTION = Duration.ofDays(100 * 366);
+    /** Each stream and each concurrent stats call holds a thread. */
+    static final int MAX_THREADS = 10_000;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
 
     /**
      * @param file        values read from the {@code .env} file (lower-case keys)
@@ -53,20 +59,20 @@ public record Settings(Optional<String> dockerHost,
         return new Settings(
                 value.apply("docker_sock").map(Settings::dockerHost),
                 value.apply("api_token"),
-                duration("docker_timeout", value.apply("docker_timeout").orElse("30s"), 's'),
+                bounded("docker_timeout", value.apply("docker_timeout").orElse("30s"), 's', MAX_CALL_TIMEOUT),
                 statsInterval(value.apply("stats_interval").orElse("10s")),
-                positive("stats_concurrency", value.apply("stats_concurrency").orElse("256")),
-                duration("stats_retention", value.apply("stats_retention").orElse("7d"), 'd'),
-                duration("history_retention", value.apply("history_retention").orElse("400d"), 'd'),
+                threads("stats_concurrency", value.apply("stats_concurrency").orElse("256")),
+                bounded("stats_retention", value.apply("stats_retention").orElse("7d"), 'd', MAX_RETENTION),
+                bounded("history_retention", value.apply("history_retention").orElse("400d"), 'd', MAX_RETENTION),
                 Path.of(value.apply("data_dir").orElse("data")).toAbsolutePath(),
                 value.apply("stats_datasource"),
-                duration("git_timeout", value.apply("git_timeout").orElse("60s"), 's'),
+                bounded("git_timeout", value.apply("git_timeout").orElse("60s"), 's', MAX_CALL_TIMEOUT),
                 value.apply("managed_label").map(Settings::label),
-                positive("events_clients", value.apply("events_clients").orElse("64")));
+                threads("events_clients", value.apply("events_clients").orElse("64")));
     }
 
     private static Duration statsInterval(String text) {
-        Duration interval = duration("stats_interval", text, 's');
+        Duration interval = bounded("stats_interval", text, 's', MAX_CALL_TIMEOUT);
         if (interval.compareTo(MIN_STATS_INTERVAL) < 0) {
             throw new IllegalArgumentException("stats_interval: at least " + MIN_STATS_INTERVAL.toSeconds()
                     + "s (the engine answers a stats call at its next 1 s tick), got '" + text + "'");
@@ -77,6 +83,14 @@ public record Settings(Optional<String> dockerHost,
     /** A bare path means a unix socket; URLs are taken as they are. */
     static String dockerHost(String dockerSock) {
         return dockerSock.contains("://") ? dockerSock : "unix://" + dockerSock;
+    }
+
+    private static Duration bounded(String key, String text, char bareUnit, Duration max) {
+        Duration duration = duration(key, text, bareUnit);
+        if (duration.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + ": at most " + max.toSeconds() + "s, got '" + text + "'");
+        }
+        return duration;
     }
 
     /** {@code 90}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 7d}; a bare number is in {@code bareUnit}. */
@@ -99,16 +113,16 @@ public record Settings(Optional<String> dockerHost,
         return duration;
     }
 
-    private static int positive(String key, String text) {
+    private static int threads(String key, String text) {
         try {
             int n = Integer.parseInt(text);
-            if (n > 0) {
+            if (n > 0 && n <= MAX_THREADS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(key + ": expected a positive whole number, got '" + text + "'");
+        throw new IllegalArgumentException(key + ": expected a whole number from 1 to " + MAX_THREADS + ", got '" + text + "'");
     }
 
     /** {@code key} or {@code key=value}, with a key. */

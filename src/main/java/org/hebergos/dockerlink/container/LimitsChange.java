@@ -2,11 +2,12 @@ package org.hebergos.dockerlink.container;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import org.hebergos.dockerlink.error.BadParameter;
 import org.hebergos.dockerlink.stats.StatsMath;
 
@@ -24,6 +25,11 @@ record LimitsChange(Long memoryBytes, Double cpuPercent) {
     static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
     /** Far above any host, low enough that nanoseconds of CPU per second fit a long. */
     static final double MAX_CPU_PERCENT = 1_000_000;
+    /**
+     * The finest limit Linux applies (a 1 ms quota per 1 s period, a thousandth of a core); far smaller
+     * values round to 0 {@code NanoCpus}, which the engine's update takes as "leave it as it is".
+     */
+    static final double MIN_CPU_PERCENT = 0.1;
     /** 1 EiB: far above any host, and bytes still fit a long. */
     private static final double MAX_MEMORY_GIB = 1024d * 1024 * 1024;
 
@@ -32,20 +38,38 @@ record LimitsChange(Long memoryBytes, Double cpuPercent) {
         return of(number("memory", memory), number("cpulimit", cpulimit));
     }
 
-    /** From a JSON object with the keys {@code memory} and/or {@code cpulimit} and nothing else. */
+    /**
+     * From a JSON object with the keys {@code memory} and/or {@code cpulimit}, numbers, and nothing else:
+     * read as a stream, so a nested value is refused at its first bracket (never parsed to any depth), and
+     * nothing may follow the object.
+     */
     static LimitsChange ofJson(String body) {
-        JsonObject object;
-        try {
-            object = Json.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new BadParameter("body", "expected a JSON object such as {\"memory\": 0.5, \"cpulimit\": 50}");
-        }
-        for (String key : object.keySet()) {
-            if (!key.equals("memory") && !key.equals("cpulimit")) {
-                throw new BadParameter(key.replaceAll("[^\\w.-]", "?"), "unknown key (memory and cpulimit are)");
+        Map<String, BigDecimal> values = new HashMap<>();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw notAnObject();
             }
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                if (!key.equals("memory") && !key.equals("cpulimit")) {
+                    throw new BadParameter(key.replaceAll("[^\\w.-]", "?"), "unknown key (memory and cpulimit are)");
+                }
+                if (parser.next() != JsonParser.Event.VALUE_NUMBER) {
+                    throw new BadParameter(key, "expected a number");
+                }
+                values.put(key, parser.getBigDecimal());
+            }
+            if (parser.hasNext()) {
+                throw new BadParameter("body", "nothing may follow the JSON object");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw notAnObject();
         }
-        return of(number("memory", object.get("memory")), number("cpulimit", object.get("cpulimit")));
+        return of(number("memory", values.get("memory")), number("cpulimit", values.get("cpulimit")));
+    }
+
+    private static BadParameter notAnObject() {
+        return new BadParameter("body", "expected a JSON object such as {\"memory\": 0.5, \"cpulimit\": 50}");
     }
 
     private static LimitsChange of(Double memoryGib, Double cpuPercent) {
@@ -62,20 +86,15 @@ record LimitsChange(Long memoryBytes, Double cpuPercent) {
                 throw new BadParameter("memory", "at least 6 MiB (" + MIN_MEMORY_BYTES / StatsMath.BYTES_PER_GIB + " GiB), the engine's minimum");
             }
         }
-        if (cpuPercent != null && (cpuPercent <= 0 || cpuPercent > MAX_CPU_PERCENT)) {
-            throw new BadParameter("cpulimit", "expected a positive % of one core (50 = half a core), got " + cpuPercent);
+        if (cpuPercent != null && (cpuPercent < MIN_CPU_PERCENT || cpuPercent > MAX_CPU_PERCENT)) {
+            throw new BadParameter("cpulimit", "expected a % of one core from " + MIN_CPU_PERCENT + " (the finest Linux applies) to "
+                    + (long) MAX_CPU_PERCENT + " (50 = half a core), got " + cpuPercent);
         }
         return new LimitsChange(bytes, cpuPercent);
     }
 
-    private static Double number(String key, JsonValue value) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonNumber n)) {
-            throw new BadParameter(key, "expected a number");
-        }
-        return finiteNonNegative(key, n.bigDecimalValue());
+    private static Double number(String key, BigDecimal value) {
+        return value == null ? null : finiteNonNegative(key, value);
     }
 
     private static Double number(String key, String text) {

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Optional;
-import org.hebergos.dockerlink.docker.DockerGateway;
-import org.hebergos.dockerlink.error.AgentException;
 import org.hebergos.dockerlink.security.ApiToken;
 import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.stats.RoundReport;
@@ -21,14 +19,15 @@ import org.hebergos.dockerlink.stats.StatsSampler;
 /**
  * {@code GET /health}, open to liveness probes: answers 200 while the agent runs and says whether the
  * Docker engine and the stats store work and whether sampling keeps up. Without the token it tells
- * nothing about containers, paths or sockets; with it, the reasons too.
+ * nothing about containers, paths or sockets; with it, the reasons too. The engine's state is the last
+ * one {@link EngineProbe} knows: no call here waits for the engine.
  */
 @Path("health")
 @RequestScoped
 public class HealthResource {
 
     @Inject
-    DockerGateway docker;
+    EngineProbe engine;
     @Inject
     StatsSampler sampler;
     @Inject
@@ -39,12 +38,7 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Health health(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         boolean details = token.accepts(authorization);
-        String dockerProblem = null;
-        try {
-            docker.ping();
-        } catch (AgentException e) {
-            dockerProblem = e.getMessage();
-        }
+        String dockerProblem = engine.problem().orElse(null);
         Optional<String> storeProblem = sampler.storeProblem();
         Optional<String> lag = sampler.lag(Instant.now());
         return new Health(lag.isPresent() ? "degraded" : "up", lag.orElse(null),

@@ -15,7 +15,8 @@ import org.hebergos.dockerlink.error.PlainText;
 /**
  * Lets the panel send POST parameters either in the query string or as an
  * {@code application/x-www-form-urlencoded} body: the body is appended to the query (both use the same
- * encoding), so resources read one place only.
+ * encoding), so resources read one place only. A wildcard {@code Content-Type} ({@code *}{@code /*},
+ * {@code application/*}) names no format: it is refused (415) rather than guessed as form or JSON.
  */
 @Provider
 @PreMatching
@@ -25,7 +26,13 @@ public class FormParametersFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+        MediaType type = request.getMediaType();
+        if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+            request.abortWith(PlainText.response(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type: " + type.getType() + "/"
+                    + type.getSubtype() + " is a wildcard; send application/json or application/x-www-form-urlencoded"));
+            return;
+        }
+        if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
             return;
         }
         byte[] body = request.getEntityStream().readNBytes(MAX_BODY + 1);

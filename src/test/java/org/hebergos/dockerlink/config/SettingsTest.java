@@ -71,4 +71,21 @@ class SettingsTest {
         assertTrue(e.getMessage().startsWith("stats_interval: at least 2s"), e.getMessage());
         assertEquals(Duration.ofSeconds(2), Settings.from(Map.of("stats_interval", "2"), k -> null).statsInterval());
     }
+
+    @Test
+    void valuesOutOfRangeAreRefusedNamingTheKey() {
+        // 2,000,000,000 streams overflowed a buffer size computed from them into a bare IllegalArgumentException
+        Map<String, String> outOfRange = Map.of("events_clients", "2000000000", "stats_concurrency", "2147483647",
+                "docker_timeout", "9999999999s", "git_timeout", "2h", "stats_retention", "999999999d",
+                "history_retention", "40000d", "stats_interval", "2d");
+        outOfRange.forEach((key, text) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.from(Map.of(key, text), k -> null), key);
+            assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
+        });
+        Settings top = Settings.from(Map.of("events_clients", "10000", "stats_concurrency", "10000", "docker_timeout", "1h",
+                "history_retention", "36600d"), k -> null);
+        assertEquals(10_000, top.eventsClients());
+        assertEquals(Duration.ofHours(1), top.dockerTimeout());
+    }
 }

@@ -39,4 +39,35 @@ class LimitsChangeTest {
         }
         assertTrue(assertThrows(BadParameter.class, () -> LimitsChange.of(null, null)).getMessage().startsWith("memory: "));
     }
+
+    @Test
+    void jsonNestedDeepIsABadBodyNotAnInternalError() {
+        // 1,990 levels in under 4 KiB: the parser's own depth limit (1,000) threw a bare RuntimeException, answered 500
+        String deep = "{\"memory\":" + "[".repeat(1990) + "]".repeat(1990) + "}";
+        BadParameter e = assertThrows(BadParameter.class, () -> LimitsChange.ofJson(deep));
+        assertTrue(e.getMessage().startsWith("memory: "), e.getMessage());
+        String deepObject = "{\"cpulimit\":" + "{\"a\":".repeat(600) + "1" + "}".repeat(601);
+        assertTrue(assertThrows(BadParameter.class, () -> LimitsChange.ofJson(deepObject)).getMessage().startsWith("cpulimit: "));
+    }
+
+    @Test
+    void anythingAfterTheJsonObjectIsRefused() {
+        // was read as {"cpulimit": 50} and applied, the rest ignored
+        for (String body : new String[] {"{\"cpulimit\": 50} garbage", "{\"cpulimit\": 50}}", "{\"cpulimit\": 50}{\"memory\": 1}"}) {
+            BadParameter e = assertThrows(BadParameter.class, () -> LimitsChange.ofJson(body), body);
+            assertTrue(e.getMessage().startsWith("body: "), body + " -> " + e.getMessage());
+        }
+        assertEquals(50.0, LimitsChange.ofJson(" {\"cpulimit\": 50}\n ").cpuPercent(), "whitespace around it is fine");
+    }
+
+    @Test
+    void aCpuLimitThatRoundsToNoChangeIsRefused() {
+        // 1e-9 % of a core is 0 NanoCpus, which the engine's update takes as "unchanged": was 200 with nothing changed
+        for (String tiny : new String[] {"1e-9", "0.0000001", "0.09"}) {
+            BadParameter e = assertThrows(BadParameter.class, () -> LimitsChange.of(null, tiny), tiny);
+            assertTrue(e.getMessage().startsWith("cpulimit: "), tiny + " -> " + e.getMessage());
+            assertThrows(BadParameter.class, () -> LimitsChange.ofJson("{\"cpulimit\": " + tiny + "}"), tiny);
+        }
+        assertEquals(0.1, LimitsChange.of(null, "0.1").cpuPercent(), "the engine's minimum is accepted");
+    }
 }

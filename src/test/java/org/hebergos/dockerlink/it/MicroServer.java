@@ -2,9 +2,11 @@ package org.hebergos.dockerlink.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +71,26 @@ final class MicroServer implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Waits until the server's console output contains {@code text}, failing after {@code limit}. */
+    void awaitLog(String text, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        try {
+            while (!Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                    throw new AssertionError("'" + text + "' not logged within " + limit.toSeconds() + " s; see " + log);
+                }
+                AgentIT.pause(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's console output. */
+    Path log() {
+        return log;
     }
 
     void awaitHealth(Duration limit) {

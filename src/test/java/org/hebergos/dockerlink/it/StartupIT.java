@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +50,25 @@ class StartupIT {
                 Thread.sleep(100);
             }
             assertEquals(Set.of(server.port()), listeningPorts(server.pid()), "ports the agent's process listens on");
+        }
+    }
+
+    @Test
+    void aFailedDeploymentKeepsThePortClosedAndNamesTheKey() throws Exception {
+        // events_clients 2,000,000,000 overflowed later into a bare IllegalArgumentException naming no key, and the
+        // post-deploy file opened the port anyway: the server's HTML 404 and 500 pages answered
+        try (MicroServer server = MicroServer.launch("failed-deployment", Map.of(
+                "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/failed-deployment/data",
+                "EVENTS_CLIENTS", "2000000000"))) {
+            server.awaitLog("ready in", Duration.ofSeconds(180));
+            String log = Files.readString(server.log(), StandardCharsets.ISO_8859_1);
+            assertTrue(log.contains("events_clients: expected a whole number from 1 to"), "the reason names the key; see " + server.log());
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                fail("the port of a failed deployment accepts connections: "
+                        + server.agent().getAs(null, "v1/container/"));
+            } catch (ConnectException refused) {
+                // closed, as before the deployment
+            }
         }
     }
 
