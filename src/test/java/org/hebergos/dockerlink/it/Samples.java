@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
@@ -46,6 +47,27 @@ final class Samples {
             last = read.get();
         }
         return last;
+    }
+
+    /**
+     * Samples of a busy loop under a CPU limit of {@code limitPercent} (% of one core), read until one of
+     * them shows the loop at work. Physics, not a quiet machine, gives the bounds: the kernel's quota caps
+     * every reading at the limit (plus the jitter of a reading's instant), while on a loaded 2-core machine
+     * the loop may get much less than its quota for a while, so the lower bound is only that it reaches
+     * half of it at some point within a minute and a half.
+     */
+    static List<JsonObject> ofABusyLoop(Agent agent, String id, long since, double limitPercent) {
+        List<JsonObject> samples = until(agent, id, since,
+                s -> s.stream().anyMatch(x -> cpuPercent(x) >= limitPercent / 2), Duration.ofSeconds(90));
+        for (JsonObject sample : samples) {
+            assertTrue(cpuPercent(sample) <= limitPercent * 1.2,
+                    "the quota caps the loop at " + limitPercent + " %: " + sample);
+        }
+        return samples;
+    }
+
+    static double cpuPercent(JsonObject sample) {
+        return sample.getJsonObject("cpu").getJsonNumber("usage_percent").doubleValue();
     }
 
     static List<Long> times(List<JsonObject> samples) {
