@@ -37,6 +37,8 @@ public class HistoryDatabase {
     private static final int H2_CLOSED = 90098;
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     private static final long IDLE_WAIT_MILLIS = 10_000;
+    /** Connections of the embedded database's pool. */
+    static final int POOL_SIZE = 16;
     /** How much the file may grow past its size after a full compaction before the next one. */
     private static final double REGROWTH = 1.15;
 
@@ -293,7 +295,7 @@ public class HistoryDatabase {
     private DataSource openEmbedded() throws IOException {
         Files.createDirectories(settings.dataDir());
         embedded = JdbcConnectionPool.create(url(), "hebergos", "");
-        embedded.setMaxConnections(16);
+        embedded.setMaxConnections(POOL_SIZE);
         return embedded;
     }
 

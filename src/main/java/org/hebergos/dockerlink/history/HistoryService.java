@@ -11,7 +11,7 @@ import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
- * Answers a container's history: raw samples streamed as the store reads them, or buckets folded from
+ * Answers a container's history: raw samples as the store reads them, or buckets folded from
  * raw samples where they are kept and from half-hour summaries before that (and wherever a bucket is a
  * whole number of half hours already summarized, which is much less to read).
  */
@@ -30,9 +30,13 @@ public class HistoryService {
     public StreamingOutput history(ContainerRef ref, HistoryQuery query) {
         String id = fullId(ref);
         return out -> {
-            HistoryJson json = new HistoryJson(out, query.peaks());
-            store.read(id, snapshot -> answer(snapshot, query, json));
-            json.end();
+            // read whole before sending: the connection is free again before a slow client gets a byte
+            try (AnswerSpool answer = new AnswerSpool()) {
+                HistoryJson json = new HistoryJson(answer, query.peaks());
+                store.read(id, snapshot -> answer(snapshot, query, json));
+                json.end();
+                answer.sendTo(out);
+            }
         };
     }
 

@@ -47,6 +47,7 @@ public class HistoryStore {
     private final Map<String, Integer> seriesByContainer = new ConcurrentHashMap<>();
     /** Containers found to have history: only a purge takes it away, and each purge forgets them all. */
     private final Set<String> withHistory = ConcurrentHashMap.newKeySet();
+    private final ReadSlots requests = new ReadSlots();
 
     /**
      * Stores one or more rounds all-or-nothing in one transaction, returning once the database has them
@@ -150,6 +151,10 @@ public class HistoryStore {
         if (withHistory.contains(containerId)) {
             return true;
         }
+        return requests.run(() -> knownInStore(containerId));
+    }
+
+    private boolean knownInStore(String containerId) {
         try (Connection c = database.connection()) {
             Integer series = series(c, containerId, false);
             boolean known = series != null && (any(c, "stats_sample", "sample_key", series) || any(c, "history_chunk", "chunk_key", series)
@@ -175,6 +180,10 @@ public class HistoryStore {
      * @return false when no history is stored for the container
      */
     public boolean read(String containerId, Reading reading) throws IOException {
+        return requests.run(() -> readInStore(containerId, reading));
+    }
+
+    private boolean readInStore(String containerId, Reading reading) throws IOException {
         try (Connection c = database.connection()) {
             Integer series = series(c, containerId, false);
             if (series == null) {
