@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.history.DamagedFile;
+import org.hebergos.dockerlink.history.HistoryDatabase;
 import org.hebergos.dockerlink.security.ApiToken;
 import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.stats.RoundReport;
@@ -33,6 +35,8 @@ public class HealthResource {
     StatsSampler sampler;
     @Inject
     ApiToken token;
+    @Inject
+    HistoryDatabase history;
 
     @GET
     @Public
@@ -50,7 +54,8 @@ public class HealthResource {
         return new Health(lag.isPresent() ? "degraded" : "up", lag.orElse(null),
                 dockerProblem == null ? "up" : "down", details ? dockerProblem : null,
                 storeProblem.isPresent() ? "down" : "up", details ? storeProblem.orElse(null) : null,
-                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null));
+                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null),
+                history.damage().map(details ? DamagedFile::details : DamagedFile::summary).orElse(null));
     }
 
     /**
@@ -60,6 +65,8 @@ public class HealthResource {
      * @param storeReason   why the stats store refuses writes; only for a caller with the token
      * @param lastStored    unix second a sampling round last ended with everything stored
      * @param statsRound    the last stats sampling round, absent before the first
+     * @param storeDamage   that the database file was unreadable and a new one started; where the
+     *                      damaged file was kept only for a caller with the token
      */
     public record Health(String agent,
                          @JsonbProperty("degraded_reason") String degradedReason,
@@ -68,6 +75,7 @@ public class HealthResource {
                          String store,
                          @JsonbProperty("store_reason") String storeReason,
                          @JsonbProperty("last_stored") long lastStored,
-                         @JsonbProperty("stats_round") RoundReport statsRound) {
+                         @JsonbProperty("stats_round") RoundReport statsRound,
+                         @JsonbProperty("store_damage") String storeDamage) {
     }
 }

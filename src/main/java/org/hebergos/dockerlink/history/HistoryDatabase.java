@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -47,10 +48,17 @@ public class HistoryDatabase {
 
     private DataSource dataSource;
     private JdbcConnectionPool embedded;
+    /** The last pool disposed: its connections still out keep the database open. */
+    private JdbcConnectionPool disposed;
     private String failure;
     private final Object failureLock = new Object();
     /** The file's size after the last full compaction; -1 before the first. */
     private volatile long compactedSize = -1;
+    /** Whether the embedded file was looked at read-only before its first opening. */
+    private boolean fileChecked;
+    /** Why the embedded file was found damaged in use, to be moved aside before it is opened again; else null. */
+    private volatile String damagedInUse;
+    private volatile DamagedFile damage;
 
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
@@ -99,6 +107,9 @@ public class HistoryDatabase {
         String reason = where() + ": " + reason(e);
         boolean dataError = e instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
+        if (settings.statsDataSource().isEmpty() && DamagedFile.isCorruption(e)) {
+            damagedInUse = reason(e);
+        }
         if (!dataError) {
             dispose();
         }
@@ -144,7 +155,7 @@ public class HistoryDatabase {
     synchronized boolean compactFile() {
         // closed with a connection still out, the database would close when that one comes back, in
         // another thread, while a new use may be opening it again
-        if (embedded == null || !awaitIdle("file compaction")) {
+        if (embedded == null || !awaitIdle(embedded, "file compaction")) {
             return false;
         }
         if (grownSinceFullCompaction() && compactFileFully()) {
@@ -160,9 +171,9 @@ public class HistoryDatabase {
      *
      * @return false when they did not (logged, with what is put off)
      */
-    private boolean awaitIdle(String what) {
+    private boolean awaitIdle(JdbcConnectionPool pool, String what) {
         long deadline = System.currentTimeMillis() + IDLE_WAIT_MILLIS;
-        while (embedded.getActiveConnections() > 0) {
+        while (pool.getActiveConnections() > 0) {
             if (System.currentTimeMillis() > deadline) {
                 LOG.info(() -> "stats store: " + what + " put off, the database stayed in use");
                 return false;
@@ -195,7 +206,7 @@ public class HistoryDatabase {
         if (settings.statsDataSource().isPresent()) {
             return false;
         }
-        if (embedded == null || !awaitIdle("full file compaction")) {
+        if (embedded == null || !awaitIdle(embedded, "full file compaction")) {
             return false;
         }
         long before = fileSize();
@@ -278,6 +289,7 @@ public class HistoryDatabase {
     synchronized void dispose() {
         if (embedded != null) {
             embedded.dispose();
+            disposed = embedded;
             embedded = null;
             dataSource = null;
         }
@@ -292,8 +304,24 @@ public class HistoryDatabase {
         return (DataSource) new InitialContext().lookup(jndiName);
     }
 
-    private DataSource openEmbedded() throws IOException {
+    /** The damaged database file this agent moved aside (the last one), if it did. */
+    public Optional<DamagedFile> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    private DataSource openEmbedded() throws IOException, SQLException {
         Files.createDirectories(settings.dataDir());
+        String inUse = damagedInUse;
+        if (inUse != null && disposed != null && !awaitIdle(disposed, "moving the damaged file aside")) {
+            throw new SQLException("the damaged database file is still in use");
+        }
+        if (inUse != null || !fileChecked) {
+            Optional<DamagedFile> movedAside = DamagedFile.setAside(settings.dataDir(), url(), inUse);
+            movedAside.ifPresent(moved -> LOG.severe(() -> "stats store: " + moved.details()));
+            damage = movedAside.orElse(damage);
+            fileChecked = true;
+            damagedInUse = null;
+        }
         embedded = JdbcConnectionPool.create(url(), "hebergos", "");
         embedded.setMaxConnections(POOL_SIZE);
         return embedded;
