@@ -11,15 +11,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The embedded database file found damaged, and what was done with it. H2 opened read-write silently
- * starts an empty database in a file it cannot read (an empty file, a file cut short before its
- * first intact version), so the file is first looked at read-only; a file that is unreadable there or
- * later, in use ({@code File corrupted}), is moved aside, renamed with the time, for salvage by hand
- * (H2's {@code Recover} tool), and a new database started. (A file damaged or cut at its end opens at
- * its last intact version: H2 itself salvages it, losing what was written after that version.)
+ * The embedded database file found damaged, and what was done with it. H2 opened read-write makes an
+ * empty database of a file it cannot read (an empty file, one cut before its first intact version)
+ * without a word, so the file is first looked at read-only: an empty file, or one with no history in it,
+ * is moved aside; one H2 can only open by writing to it (as after a crash) is copied first, and the
+ * copy kept when H2 made an empty database of it. A file found corrupted in use ({@code File corrupted})
+ * is moved aside before the next opening. Each kept renamed with the time, for salvage by hand (H2's
+ * {@code Recover} tool), and a new database started. (A file damaged or cut at its end opens at its last
+ * intact version: H2's own salvage, losing what was written after that version.)
  *
  * @param reason what was wrong with the file
  * @param keptAs where the damaged file was kept
@@ -30,6 +33,8 @@ public record DamagedFile(String reason, Path keptAs, Instant at) {
     static final String FILE = "stats.mv.db";
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_ALREADY_OPEN = 90020;
+    /** The storage layer's own code for a damaged file, ending its messages: "… [2.2.224/6]". */
+    private static final Pattern MVSTORE_FILE_CORRUPT = Pattern.compile("\\[\\d+\\.\\d+\\.\\d+/6]");
     /** "Unsupported database file version or invalid file header": another H2 version's file. */
     private static final int H2_NEWER_FORMAT = 90048;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -45,49 +50,83 @@ public record DamagedFile(String reason, Path keptAs, Instant at) {
     }
 
     /**
-     * Moves the file in {@code dataDir} aside when it is unreadable or was found damaged in use, so that
-     * opening it starts a new database. The database must be closed (no connection to it left).
+     * What looking at the file before its first opening found.
      *
-     * @param damagedInUse why it was found damaged in use, or null to look at it (read-only)
-     * @return what was moved aside; empty when the file is readable or does not exist yet
-     * @throws SQLException when it could not be looked at (held by another agent, say): not damage
+     * @param movedAside the file when it could not be the agent's database at all (then moved aside)
+     * @param copy       the file as it was, when H2 could not read it without writing to it (after a crash as
+     *                   after damage; H2 then opens a copy): {@link #afterOpening} tells which, and keeps or
+     *                   removes it
      */
-    static Optional<DamagedFile> setAside(Path dataDir, String url, String damagedInUse) throws SQLException, IOException {
-        if (damagedInUse == null) {
-            Optional<String> unreadable = unreadable(dataDir, url);
-            return unreadable.isPresent() ? Optional.of(moveAside(dataDir, unreadable.get())) : Optional.empty();
-        }
-        return Optional.of(moveAside(dataDir, damagedInUse));
+    record Look(Optional<DamagedFile> movedAside, Path copy) {
     }
 
     /**
-     * Why the file in {@code dataDir} cannot be opened as the agent's database, read without writing to
-     * it; empty when it can or does not exist yet.
+     * Looks at the file in {@code dataDir} read-only, before H2 opens it read-write.
      *
      * @throws SQLException when it could not be looked at (held by another agent, say): not damage
      */
-    private static Optional<String> unreadable(Path dataDir, String url) throws SQLException {
+    static Look beforeOpening(Path dataDir, String url) throws SQLException, IOException {
         Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return new Look(Optional.empty(), null);
         }
-        if (size(file) == 0) {
-            return Optional.of("empty file, 0 bytes");
+        if (!Files.isReadable(file)) {
+            // a question of rights, not of bytes: said as such, and the file left where it is
+            throw new SQLException("permission denied: " + FILE + " is not readable by the agent's user");
+        }
+        if (Files.size(file) == 0) {
+            return new Look(Optional.of(moveAside(dataDir, "empty file, 0 bytes")), null);
         }
         JdbcDataSource readOnly = new JdbcDataSource();
         readOnly.setURL(url + ";ACCESS_MODE_DATA=r");
-        try (Connection c = readOnly.getConnection("hebergos", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'stats_series'")) {
-            rs.next();
-            return rs.getInt(1) == 0 ? Optional.of("no history tables readable in its " + size(file) + " bytes") : Optional.empty();
+        try (Connection c = readOnly.getConnection("hebergos", "")) {
+            return hasHistoryTables(c) ? new Look(Optional.empty(), null)
+                    : new Look(Optional.of(moveAside(dataDir, "no history tables in its " + Files.size(file) + " bytes")), null);
         } catch (SQLException e) {
-            // H2 reading a damaged file read-only fails in many ways (corrupted chunk, reading past the end,
-            // trying to repair it in place): any but the two that say nothing of the file's bytes
             if (e.getErrorCode() == H2_ALREADY_OPEN || e.getErrorCode() == H2_NEWER_FORMAT) {
                 throw e;
             }
-            return Optional.of("H2 cannot read it: " + e.getMessage().lines().findFirst().orElse(""));
+            // H2 recovers a file left by a crash, a torn write or damage by writing to it, and may make
+            // an empty database of it: the file is kept, and H2 opens a copy. (A failed read-only opening
+            // may also leave the file locked in this JVM: the copy is another file.)
+            Path kept = dataDir.resolve(FILE + ".damaged-" + STAMP.format(Instant.now()));
+            Files.move(file, kept);
+            Files.copy(kept, file);
+            return new Look(Optional.empty(), kept);
+        }
+    }
+
+    /**
+     * After H2 opened the file read-write with a {@link Look#copy}: the copy is the damaged file when H2
+     * found no history in it (it started an empty database), else it is removed.
+     */
+    static Optional<DamagedFile> afterOpening(Connection c, Path copy) throws SQLException, IOException {
+        if (hasHistoryTables(c)) {
+            Files.delete(copy);
+            return Optional.empty();
+        }
+        return Optional.of(new DamagedFile("H2 could not read it and started an empty database", copy, Instant.now()));
+    }
+
+    /**
+     * After H2 failed to open the file read-write with a {@link Look#copy} (closed again): the copy is the
+     * damaged file, and what H2 left of the file is removed so that a new database starts.
+     */
+    static DamagedFile notOpened(Path dataDir, Path copy, String reason) throws IOException {
+        Files.delete(dataDir.resolve(FILE));
+        return new DamagedFile(withoutPath(dataDir, reason), copy, Instant.now());
+    }
+
+    /** Moves the file in {@code dataDir}, found damaged in use, aside. The database must be closed (no connection left). */
+    static DamagedFile foundInUse(Path dataDir, String reason) throws IOException {
+        return moveAside(dataDir, reason);
+    }
+
+    private static boolean hasHistoryTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'stats_series'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
         }
     }
 
@@ -95,27 +134,23 @@ public record DamagedFile(String reason, Path keptAs, Instant at) {
     static boolean isCorruption(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_FILE_CORRUPTED
-                    || t.getMessage() != null && t.getMessage().contains("File corrupted")) {
+                    || t.getMessage() != null && MVSTORE_FILE_CORRUPT.matcher(t.getMessage()).find()) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A reason said to anyone in /health: no path. */
+    private static String withoutPath(Path dataDir, String reason) {
+        return reason.replace(dataDir.toString() + "/", "").replace(dataDir.toString(), "data_dir");
+    }
+
     private static DamagedFile moveAside(Path dataDir, String damage) throws IOException {
-        // said to anyone in /health: no path
-        String reason = damage.replace(dataDir.toString() + "/", "").replace(dataDir.toString(), "data_dir");
+        String reason = withoutPath(dataDir, damage);
         Instant at = Instant.now();
         Path kept = dataDir.resolve(FILE + ".damaged-" + STAMP.format(at));
         Files.move(dataDir.resolve(FILE), kept);
         return new DamagedFile(reason, kept, at);
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -21,10 +22,11 @@ import org.hebergos.dockerlink.error.StoreUnavailable;
 /**
  * Where the history lives and whether it can be reached: the embedded H2 file under {@code data_dir},
  * or the server's DataSource named by {@code stats_datasource}. Opening never fails a deployment: a
- * database that cannot be opened (another agent holds it, disk full, read-only, corrupt file) is one
+ * database that cannot be opened (another agent holds it, disk full, read-only) is one
  * WARNING line and a {@link StoreUnavailable} for each use, and every use tries again, so the agent
  * recovers by itself when the cause goes away. After a failure an embedded database is closed and
- * reopened on the next use, never reused half broken.
+ * reopened on the next use, never reused half broken; an embedded file found damaged is kept aside
+ * and a new one started ({@link DamagedFile}).
  */
 @ApplicationScoped
 public class HistoryDatabase {
@@ -59,6 +61,7 @@ public class HistoryDatabase {
     /** Why the embedded file was found damaged in use, to be moved aside before it is opened again; else null. */
     private volatile String damagedInUse;
     private volatile DamagedFile damage;
+    private volatile int generation;
 
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
@@ -312,19 +315,43 @@ public class HistoryDatabase {
     private DataSource openEmbedded() throws IOException, SQLException {
         Files.createDirectories(settings.dataDir());
         String inUse = damagedInUse;
-        if (inUse != null && disposed != null && !awaitIdle(disposed, "moving the damaged file aside")) {
-            throw new SQLException("the damaged database file is still in use");
-        }
-        if (inUse != null || !fileChecked) {
-            Optional<DamagedFile> movedAside = DamagedFile.setAside(settings.dataDir(), url(), inUse);
-            movedAside.ifPresent(moved -> LOG.severe(() -> "stats store: " + moved.details()));
-            damage = movedAside.orElse(damage);
-            fileChecked = true;
+        Path copy = null;
+        if (inUse != null) {
+            if (disposed != null && !awaitIdle(disposed, "moving the damaged file aside")) {
+                throw new SQLException("the damaged database file is still in use");
+            }
+            found(DamagedFile.foundInUse(settings.dataDir(), inUse));
             damagedInUse = null;
+        } else if (!fileChecked) {
+            DamagedFile.Look look = DamagedFile.beforeOpening(settings.dataDir(), url());
+            look.movedAside().ifPresent(this::found);
+            copy = look.copy();
         }
         embedded = JdbcConnectionPool.create(url(), "hebergos", "");
         embedded.setMaxConnections(POOL_SIZE);
+        if (copy != null) {
+            try (Connection c = embedded.getConnection()) {
+                DamagedFile.afterOpening(c, copy).ifPresent(this::found);
+            } catch (SQLException e) {
+                embedded.dispose();
+                found(DamagedFile.notOpened(settings.dataDir(), copy, reason(e)));
+                embedded = JdbcConnectionPool.create(url(), "hebergos", "");
+                embedded.setMaxConnections(POOL_SIZE);
+            }
+        }
+        fileChecked = true;
         return embedded;
+    }
+
+    private void found(DamagedFile moved) {
+        damage = moved;
+        generation++;
+        LOG.severe(() -> "stats store: " + moved.details());
+    }
+
+    /** Counts the databases started afresh: what a user of the store remembers of an older one is void. */
+    int generation() {
+        return generation;
     }
 
     private String url() {

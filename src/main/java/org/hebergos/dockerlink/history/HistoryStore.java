@@ -48,6 +48,8 @@ public class HistoryStore {
     /** Containers found to have history: only a purge takes it away, and each purge forgets them all. */
     private final Set<String> withHistory = ConcurrentHashMap.newKeySet();
     private final ReadSlots requests = new ReadSlots();
+    /** The {@link HistoryDatabase#generation} the two sets above are of. */
+    private volatile int generation;
 
     /**
      * Stores one or more rounds all-or-nothing in one transaction, returning once the database has them
@@ -148,6 +150,7 @@ public class HistoryStore {
 
     /** Whether any history, raw or summarized, is stored for the container. */
     public boolean known(String containerId) {
+        forgetIfReplaced();
         if (withHistory.contains(containerId)) {
             return true;
         }
@@ -662,6 +665,7 @@ public class HistoryStore {
 
     /** The container's series number, created on first use when {@code create}; null when it has none. */
     private Integer series(Connection c, String containerId, boolean create) throws SQLException {
+        forgetIfReplaced();
         Integer known = seriesByContainer.get(containerId);
         if (known != null) {
             return known;
@@ -688,6 +692,16 @@ public class HistoryStore {
             insert.executeUpdate();
             seriesByContainer.put(containerId, series);
             return series;
+        }
+    }
+
+    /** A database started afresh (the old one damaged) has none of the series and history remembered. */
+    private void forgetIfReplaced() {
+        int current = database.generation();
+        if (current != generation) {
+            seriesByContainer.clear();
+            withHistory.clear();
+            generation = current;
         }
     }
 

@@ -54,6 +54,21 @@ class DamagedDatabaseIT {
     }
 
     @Test
+    void aFileLeftByACrashIsOpenedAsItIsNotSetAside() throws Exception {
+        Process crash = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashWhileWriting.class.getName(), dataDir.toString(), A, "" + HOUR)
+                .redirectErrorStream(true).start();
+        crash.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertEquals(9, crash.waitFor());
+        store = Stores.open(dataDir);
+        String raw = Stores.raw(store, A, 0);
+        assertEquals(3 * 360, jakarta.json.Json.createReader(new java.io.StringReader(raw)).readObject().size(),
+                "every committed sample answered");
+        assertEquals(java.util.Optional.empty(), store.database.damage());
+        assertEquals(List.of(), kept(), "no copy left behind");
+    }
+
+    @Test
     void bytesDamagedInTheMiddle() throws IOException {
         assertReadableOrKeptAside(file -> {
             file.seek(file.length() / 2);
@@ -82,6 +97,44 @@ class DamagedDatabaseIT {
     @Test
     void aTruncatedFile() throws IOException {
         assertReadableOrKeptAside(file -> file.setLength(file.length() / 2));
+    }
+
+    @Test
+    void bytesDamagedInTheSamplesOfALargeFileAreFoundInUse() throws IOException {
+        store = Stores.open(dataDir);
+        for (int c = 0; c < 20; c++) {
+            List<Sample> samples = new ArrayList<>();
+            for (long t = HOUR; t < HOUR + 6 * 3600; t += 10) {
+                samples.add(Stores.sample(String.format("%064x", c), t, HOUR));
+            }
+            store.insert(samples);
+        }
+        store.compact(HOUR + 6 * 3600);
+        assertTrue(store.database.compactFileFully());
+        store.database.dispose();
+        Path file = dataDir.resolve("stats.mv.db");
+        try (RandomAccessFile damaged = new RandomAccessFile(file.toFile(), "rw")) {
+            // half way: the compact hours, far from the schema H2 reads on opening
+            damaged.seek(damaged.length() / 2);
+            damaged.write(new byte[512]);
+        }
+
+        store = Stores.open(dataDir);
+        StoreUnavailable found = null;
+        for (int c = 0; c < 20 && found == null; c++) {
+            try {
+                Stores.raw(store, String.format("%064x", c), 0);
+            } catch (StoreUnavailable e) {
+                found = e;
+            }
+        }
+        assertTrue(found != null, "an answer reads the damaged bytes");
+        assertEquals(null, Stores.raw(store, String.format("%064x", 0), 0), "the next use starts a new database");
+        DamagedFile moved = store.database.damage().orElseThrow(() -> new AssertionError("the damage found in use is reported"));
+        assertTrue(found.getMessage().contains(moved.reason()), moved.reason() + " / " + found.getMessage());
+        assertEquals(List.of(moved.keptAs()), kept());
+        store.insert(List.of(Stores.sample(A, NEW_SAMPLE, HOUR)));
+        assertTrue(Stores.raw(store, A, NEW_SAMPLE).contains("\"" + NEW_SAMPLE + "\""));
     }
 
     /** What a damage does to a file, in place. */
