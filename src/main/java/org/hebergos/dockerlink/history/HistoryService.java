@@ -31,11 +31,11 @@ public class HistoryService {
         String id = fullId(ref);
         return out -> {
             // read whole before sending: the connection is free again before a slow client gets a byte
-            try (AnswerSpool answer = new AnswerSpool()) {
-                HistoryJson json = new HistoryJson(answer, query.peaks());
+            try (AnswerSpool spool = new AnswerSpool()) {
+                HistoryJson json = new HistoryJson(spool, query.peaks());
                 store.read(id, snapshot -> answer(snapshot, query, json));
                 json.end();
-                answer.sendTo(out);
+                spool.sendTo(out);
             }
         };
     }
