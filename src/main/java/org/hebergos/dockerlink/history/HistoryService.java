@@ -22,6 +22,7 @@ public class HistoryService {
     HistoryStore store;
     @Inject
     DockerGateway docker;
+    private final ReadSlots requests = new ReadSlots();
 
     /**
      * @throws ContainerNotFound when Docker does not know the container and no history is stored for it
@@ -33,7 +34,7 @@ public class HistoryService {
             // read whole before sending: the connection is free again before a slow client gets a byte
             try (AnswerSpool spool = new AnswerSpool()) {
                 HistoryJson json = new HistoryJson(spool, query.peaks());
-                store.read(id, snapshot -> answer(snapshot, query, json));
+                requests.run(() -> store.read(id, snapshot -> answer(snapshot, query, json)));
                 json.end();
                 spool.sendTo(out);
             }
@@ -72,7 +73,7 @@ public class HistoryService {
 
     /** A full id with stored history is answered even after the container is gone; anything else asks Docker. */
     private String fullId(ContainerRef ref) {
-        if (ref.isFullId() && store.known(ref.value())) {
+        if (ref.isFullId() && requests.run(() -> store.known(ref.value()))) {
             return ref.value();
         }
         store.check();

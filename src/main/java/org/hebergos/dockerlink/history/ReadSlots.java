@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.hebergos.dockerlink.error.StoreUnavailable;
 
 /**
- * Bounds the requests that use a database connection at once to fewer than the pool holds, so the
- * sampler's writes and the maintenance always find a connection free, however many clients read.
+ * Bounds the requests that use a database connection at once to fewer than the embedded pool holds, so
+ * the sampler's writes and the maintenance always find a connection free, however many clients read.
  */
 final class ReadSlots {
 
