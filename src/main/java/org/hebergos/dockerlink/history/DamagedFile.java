@@ -117,9 +117,14 @@ public record DamagedFile(String reason, Path keptAs, Instant at) {
         return new DamagedFile(withoutPath(dataDir, reason), copy, Instant.now());
     }
 
-    /** Moves the file in {@code dataDir}, found damaged in use, aside. The database must be closed (no connection left). */
-    static DamagedFile foundInUse(Path dataDir, String reason) throws IOException {
-        return moveAside(dataDir, reason);
+    /**
+     * Moves the file in {@code dataDir}, found damaged in use, aside. The database must be closed (no
+     * connection left).
+     *
+     * @return empty when the file is gone already (nothing to keep: a new database starts all the same)
+     */
+    static Optional<DamagedFile> foundInUse(Path dataDir, String reason) throws IOException {
+        return Files.exists(dataDir.resolve(FILE)) ? Optional.of(moveAside(dataDir, reason)) : Optional.empty();
     }
 
     private static boolean hasHistoryTables(Connection c) throws SQLException {

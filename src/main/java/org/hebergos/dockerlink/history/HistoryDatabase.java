@@ -320,7 +320,7 @@ public class HistoryDatabase {
             if (disposed != null && !awaitIdle(disposed, "moving the damaged file aside")) {
                 throw new SQLException("the damaged database file is still in use");
             }
-            found(DamagedFile.foundInUse(settings.dataDir(), inUse));
+            DamagedFile.foundInUse(settings.dataDir(), inUse).ifPresent(this::found);
             damagedInUse = null;
         } else if (!fileChecked) {
             DamagedFile.Look look = DamagedFile.beforeOpening(settings.dataDir(), url());
