@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Optional;
+import org.hebergos.dockerlink.history.DamagedFile;
+import org.hebergos.dockerlink.history.HistoryDatabase;
 import org.hebergos.dockerlink.security.ApiToken;
 import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.stats.RoundReport;
@@ -32,6 +34,8 @@ public class HealthResource {
     StatsSampler sampler;
     @Inject
     ApiToken token;
+    @Inject
+    HistoryDatabase history;
 
     @GET
     @Public
@@ -44,7 +48,8 @@ public class HealthResource {
         return new Health(lag.isPresent() ? "degraded" : "up", lag.orElse(null),
                 dockerProblem == null ? "up" : "down", details ? dockerProblem : null,
                 storeProblem.isPresent() ? "down" : "up", details ? storeProblem.orElse(null) : null,
-                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null));
+                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null),
+                history.damage().map(details ? DamagedFile::details : DamagedFile::summary).orElse(null));
     }
 
     /**
@@ -54,6 +59,8 @@ public class HealthResource {
      * @param storeReason   why the stats store refuses writes; only for a caller with the token
      * @param lastStored    unix second a sampling round last ended with everything stored
      * @param statsRound    the last stats sampling round, absent before the first
+     * @param storeDamage   that the database file was unreadable and a new one started; where the
+     *                      damaged file was kept only for a caller with the token
      */
     public record Health(String agent,
                          @JsonbProperty("degraded_reason") String degradedReason,
@@ -62,6 +69,7 @@ public class HealthResource {
                          String store,
                          @JsonbProperty("store_reason") String storeReason,
                          @JsonbProperty("last_stored") long lastStored,
-                         @JsonbProperty("stats_round") RoundReport statsRound) {
+                         @JsonbProperty("stats_round") RoundReport statsRound,
+                         @JsonbProperty("store_damage") String storeDamage) {
     }
 }

@@ -5,9 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -20,10 +22,11 @@ import org.hebergos.dockerlink.error.StoreUnavailable;
 /**
  * Where the history lives and whether it can be reached: the embedded H2 file under {@code data_dir},
  * or the server's DataSource named by {@code stats_datasource}. Opening never fails a deployment: a
- * database that cannot be opened (another agent holds it, disk full, read-only, corrupt file) is one
+ * database that cannot be opened (another agent holds it, disk full, read-only) is one
  * WARNING line and a {@link StoreUnavailable} for each use, and every use tries again, so the agent
  * recovers by itself when the cause goes away. After a failure an embedded database is closed and
- * reopened on the next use, never reused half broken.
+ * reopened on the next use, never reused half broken; an embedded file found damaged is kept aside
+ * and a new one started ({@link DamagedFile}).
  */
 @ApplicationScoped
 public class HistoryDatabase {
@@ -37,6 +40,8 @@ public class HistoryDatabase {
     private static final int H2_CLOSED = 90098;
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     private static final long IDLE_WAIT_MILLIS = 10_000;
+    /** Connections of the embedded database's pool. */
+    static final int POOL_SIZE = 16;
     /** How much the file may grow past its size after a full compaction before the next one. */
     private static final double REGROWTH = 1.15;
 
@@ -45,10 +50,18 @@ public class HistoryDatabase {
 
     private DataSource dataSource;
     private JdbcConnectionPool embedded;
+    /** The last pool disposed: its connections still out keep the database open. */
+    private JdbcConnectionPool disposed;
     private String failure;
     private final Object failureLock = new Object();
     /** The file's size after the last full compaction; -1 before the first. */
     private volatile long compactedSize = -1;
+    /** Whether the embedded file was looked at read-only before its first opening. */
+    private boolean fileChecked;
+    /** Why the embedded file was found damaged in use, to be moved aside before it is opened again; else null. */
+    private volatile String damagedInUse;
+    private volatile DamagedFile damage;
+    private volatile int generation;
 
     /** A connection to a prepared (created, migrated) store. */
     Connection connection() {
@@ -97,6 +110,9 @@ public class HistoryDatabase {
         String reason = where() + ": " + reason(e);
         boolean dataError = e instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
+        if (settings.statsDataSource().isEmpty() && DamagedFile.isCorruption(e)) {
+            damagedInUse = reason(e);
+        }
         if (!dataError) {
             dispose();
         }
@@ -142,7 +158,7 @@ public class HistoryDatabase {
     synchronized boolean compactFile() {
         // closed with a connection still out, the database would close when that one comes back, in
         // another thread, while a new use may be opening it again
-        if (embedded == null || !awaitIdle("file compaction")) {
+        if (embedded == null || !awaitIdle(embedded, "file compaction")) {
             return false;
         }
         if (grownSinceFullCompaction() && compactFileFully()) {
@@ -158,9 +174,9 @@ public class HistoryDatabase {
      *
      * @return false when they did not (logged, with what is put off)
      */
-    private boolean awaitIdle(String what) {
+    private boolean awaitIdle(JdbcConnectionPool pool, String what) {
         long deadline = System.currentTimeMillis() + IDLE_WAIT_MILLIS;
-        while (embedded.getActiveConnections() > 0) {
+        while (pool.getActiveConnections() > 0) {
             if (System.currentTimeMillis() > deadline) {
                 LOG.info(() -> "stats store: " + what + " put off, the database stayed in use");
                 return false;
@@ -193,7 +209,7 @@ public class HistoryDatabase {
         if (settings.statsDataSource().isPresent()) {
             return false;
         }
-        if (embedded == null || !awaitIdle("full file compaction")) {
+        if (embedded == null || !awaitIdle(embedded, "full file compaction")) {
             return false;
         }
         long before = fileSize();
@@ -276,6 +292,7 @@ public class HistoryDatabase {
     synchronized void dispose() {
         if (embedded != null) {
             embedded.dispose();
+            disposed = embedded;
             embedded = null;
             dataSource = null;
         }
@@ -290,11 +307,51 @@ public class HistoryDatabase {
         return (DataSource) new InitialContext().lookup(jndiName);
     }
 
-    private DataSource openEmbedded() throws IOException {
+    /** The damaged database file this agent moved aside (the last one), if it did. */
+    public Optional<DamagedFile> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    private DataSource openEmbedded() throws IOException, SQLException {
         Files.createDirectories(settings.dataDir());
+        String inUse = damagedInUse;
+        Path copy = null;
+        if (inUse != null) {
+            if (disposed != null && !awaitIdle(disposed, "moving the damaged file aside")) {
+                throw new SQLException("the damaged database file is still in use");
+            }
+            DamagedFile.foundInUse(settings.dataDir(), inUse).ifPresent(this::found);
+            damagedInUse = null;
+        } else if (!fileChecked) {
+            DamagedFile.Look look = DamagedFile.beforeOpening(settings.dataDir(), url());
+            look.movedAside().ifPresent(this::found);
+            copy = look.copy();
+        }
         embedded = JdbcConnectionPool.create(url(), "hebergos", "");
-        embedded.setMaxConnections(16);
+        embedded.setMaxConnections(POOL_SIZE);
+        if (copy != null) {
+            try (Connection c = embedded.getConnection()) {
+                DamagedFile.afterOpening(c, copy).ifPresent(this::found);
+            } catch (SQLException e) {
+                embedded.dispose();
+                found(DamagedFile.notOpened(settings.dataDir(), copy, reason(e)));
+                embedded = JdbcConnectionPool.create(url(), "hebergos", "");
+                embedded.setMaxConnections(POOL_SIZE);
+            }
+        }
+        fileChecked = true;
         return embedded;
+    }
+
+    private void found(DamagedFile moved) {
+        damage = moved;
+        generation++;
+        LOG.severe(() -> "stats store: " + moved.details());
+    }
+
+    /** Counts the databases started afresh: what a user of the store remembers of an older one is void. */
+    int generation() {
+        return generation;
     }
 
     private String url() {

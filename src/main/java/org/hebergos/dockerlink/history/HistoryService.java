@@ -11,7 +11,7 @@ import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
- * Answers a container's history: raw samples streamed as the store reads them, or buckets folded from
+ * Answers a container's history: raw samples as the store reads them, or buckets folded from
  * raw samples where they are kept and from half-hour summaries before that (and wherever a bucket is a
  * whole number of half hours already summarized, which is much less to read).
  */
@@ -22,6 +22,7 @@ public class HistoryService {
     HistoryStore store;
     @Inject
     DockerGateway docker;
+    private final ReadSlots requests = new ReadSlots();
 
     /**
      * @throws ContainerNotFound when Docker does not know the container and no history is stored for it
@@ -30,9 +31,13 @@ public class HistoryService {
     public StreamingOutput history(ContainerRef ref, HistoryQuery query) {
         String id = fullId(ref);
         return out -> {
-            HistoryJson json = new HistoryJson(out, query.peaks());
-            store.read(id, snapshot -> answer(snapshot, query, json));
-            json.end();
+            // read whole before sending: the connection is free again before a slow client gets a byte
+            try (AnswerSpool spool = new AnswerSpool()) {
+                HistoryJson json = new HistoryJson(spool, query.peaks());
+                requests.run(() -> store.read(id, snapshot -> answer(snapshot, query, json)));
+                json.end();
+                spool.sendTo(out);
+            }
         };
     }
 
@@ -68,7 +73,7 @@ public class HistoryService {
 
     /** A full id with stored history is answered even after the container is gone; anything else asks Docker. */
     private String fullId(ContainerRef ref) {
-        if (ref.isFullId() && store.known(ref.value())) {
+        if (ref.isFullId() && requests.run(() -> store.known(ref.value()))) {
             return ref.value();
         }
         store.check();

@@ -11,11 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.stats.Sample;
 
@@ -44,9 +42,7 @@ public class HistoryStore {
     @Inject
     HistoryDatabase database;
 
-    private final Map<String, Integer> seriesByContainer = new ConcurrentHashMap<>();
-    /** Containers found to have history: only a purge takes it away, and each purge forgets them all. */
-    private final Set<String> withHistory = ConcurrentHashMap.newKeySet();
+    private final StoreMemory memory = new StoreMemory();
 
     /**
      * Stores one or more rounds all-or-nothing in one transaction, returning once the database has them
@@ -92,7 +88,7 @@ public class HistoryStore {
                 database.recovered();
             } catch (SQLException | RuntimeException e) {
                 // series created in the failed transaction were rolled back with it
-                seriesByContainer.clear();
+                memory.series.clear();
                 rollback(c);
                 throw e;
             }
@@ -147,7 +143,8 @@ public class HistoryStore {
 
     /** Whether any history, raw or summarized, is stored for the container. */
     public boolean known(String containerId) {
-        if (withHistory.contains(containerId)) {
+        memory.forgetIfReplaced(database);
+        if (memory.withHistory.contains(containerId)) {
             return true;
         }
         try (Connection c = database.connection()) {
@@ -155,7 +152,7 @@ public class HistoryStore {
             boolean known = series != null && (any(c, "stats_sample", "sample_key", series) || any(c, "history_chunk", "chunk_key", series)
                     || any(c, "history_day", "day_key", series));
             if (known) {
-                withHistory.add(containerId);
+                memory.withHistory.add(containerId);
             }
             return known;
         } catch (SQLException e) {
@@ -563,7 +560,7 @@ public class HistoryStore {
             rows.setLong(1, hour);
             chunks.setLong(1, hour);
             int purged = rows.executeUpdate() + chunks.executeUpdate();
-            withHistory.clear();
+            memory.withHistory.clear();
             return purged;
         } catch (SQLException e) {
             throw database.failed(e);
@@ -584,7 +581,7 @@ public class HistoryStore {
                 range(deleteTotals, series.getInt(1), 0, before - SummaryCodec.DAY);
                 deleteTotals.executeUpdate();
             }
-            withHistory.clear();
+            memory.withHistory.clear();
             return purged;
         } catch (SQLException e) {
             throw database.failed(e);
@@ -653,7 +650,8 @@ public class HistoryStore {
 
     /** The container's series number, created on first use when {@code create}; null when it has none. */
     private Integer series(Connection c, String containerId, boolean create) throws SQLException {
-        Integer known = seriesByContainer.get(containerId);
+        memory.forgetIfReplaced(database);
+        Integer known = memory.series.get(containerId);
         if (known != null) {
             return known;
         }
@@ -661,7 +659,7 @@ public class HistoryStore {
             q.setString(1, containerId);
             try (ResultSet rs = q.executeQuery()) {
                 if (rs.next()) {
-                    seriesByContainer.put(containerId, rs.getInt(1));
+                    memory.series.put(containerId, rs.getInt(1));
                     return rs.getInt(1);
                 }
             }
@@ -677,7 +675,7 @@ public class HistoryStore {
             insert.setInt(1, series);
             insert.setString(2, containerId);
             insert.executeUpdate();
-            seriesByContainer.put(containerId, series);
+            memory.series.put(containerId, series);
             return series;
         }
     }

@@ -12,7 +12,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
  * @param pending        samples held in memory because the store did not accept them yet
  * @param failures       containers whose reading failed or came too late
  * @param durationMillis wall time of the whole round
- * @param skippedRounds  rounds skipped since startup because the previous one was still running
+ * @param skippedRounds  rounds lost since startup: skipped because the previous one was still running, or
+ *                       never started by the timer while a round ran longer than the interval
  * @param droppedSamples samples given up since startup because the store stayed unavailable too long
  */
 public record RoundReport(long time,

@@ -45,7 +45,8 @@ import org.hebergos.dockerlink.metrics.LastRound;
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
  * stats call per container, all at once on {@code stats_concurrency} managed threads, each bounded by
  * the round's deadline, then one batch into the store. A round still running when the next is due makes
- * the next one skip (counted), so rounds never pile up. Nothing that goes wrong in a round (engine,
+ * the next one skip, so rounds never pile up; skipped rounds and those the timer never started are
+ * counted and make {@code /health} say {@code degraded} for a while. Nothing that goes wrong in a round (engine,
  * database, a bug) escapes the timer, which would cancel it: the failure is logged, counted and reported
  * in {@code /health}, and the next round runs. Samples the store refuses are held back and written with
  * the next round that gets through, up to {@link #MAX_PENDING_ROUNDS} rounds.
@@ -62,6 +63,8 @@ public class StatsSampler {
     static final int MAX_PENDING_ROUNDS = 30;
     /** Rounds without a stored result after which {@code /health} says the agent is degraded. */
     static final int DEGRADED_AFTER_ROUNDS = 3;
+    /** Intervals during which {@code /health} says degraded after a round was lost. */
+    static final int LOSS_REPORTED_ROUNDS = 10;
 
     @Inject
     Settings settings;
@@ -81,6 +84,9 @@ public class StatsSampler {
     ThreadPoolExecutor pool;
     private final AtomicBoolean roundRunning = new AtomicBoolean();
     private final AtomicLong skippedRounds = new AtomicLong();
+    private final RoundClock clock = new RoundClock();
+    /** When a round was last skipped or not started at all; null while none was. */
+    private volatile Instant lastLoss;
     /** The previous sample of each container seen in the last round. */
     private Map<String, Sample> previous = new HashMap<>();
     private long previousRoundTime;
@@ -89,7 +95,7 @@ public class StatsSampler {
     private long droppedSamples;
     private final RepeatedFailureLog roundFailure = new RepeatedFailureLog(LOG, "stats round");
     private final RepeatedFailureLog storeFailure = new RepeatedFailureLog(LOG, "storing stats");
-    private final RepeatedFailureLog tooSlow = new RepeatedFailureLog(LOG, "stats readings");
+    private final RepeatedFailureLog badReadings = new RepeatedFailureLog(LOG, "stats readings");
     private volatile RoundReport lastRound;
     /** When a round last ended with everything it had written (or nothing to write): the startup time at first. */
     private volatile Instant lastStored = Instant.now();
@@ -118,9 +124,12 @@ public class StatsSampler {
 
     @Timeout
     void onTimer() {
+        long notStarted = clock.fired(System.currentTimeMillis(), settings.statsInterval().toMillis());
+        if (notStarted > 0) {
+            lost(notStarted, "the timer started none while the previous one ran");
+        }
         if (!roundRunning.compareAndSet(false, true)) {
-            long skipped = skippedRounds.incrementAndGet();
-            LOG.warning(() -> "stats round skipped: the previous one is still running (" + skipped + " skipped so far)");
+            lost(1, "the previous one is still running");
             return;
         }
         try {
@@ -146,6 +155,12 @@ public class StatsSampler {
         }
     }
 
+    private void lost(long rounds, String why) {
+        long skipped = skippedRounds.addAndGet(rounds);
+        lastLoss = Instant.now();
+        LOG.warning(() -> rounds + " stats round(s) lost: " + why + " (" + skipped + " lost since startup)");
+    }
+
     public Optional<RoundReport> lastRound() {
         return Optional.ofNullable(lastRound);
     }
@@ -162,11 +177,17 @@ public class StatsSampler {
 
     /**
      * Why sampling is not keeping up, in words that name no path: no round stored for
-     * {@link #DEGRADED_AFTER_ROUNDS} intervals. Empty while it keeps up.
+     * {@link #DEGRADED_AFTER_ROUNDS} intervals, or a round lost in the last {@link #LOSS_REPORTED_ROUNDS}.
+     * Empty while it keeps up.
      */
     public Optional<String> lag(Instant now) {
         Duration since = Duration.between(lastStored, now);
         if (since.compareTo(settings.statsInterval().multipliedBy(DEGRADED_AFTER_ROUNDS)) <= 0) {
+            Instant loss = lastLoss;
+            if (loss != null && Duration.between(loss, now).compareTo(settings.statsInterval().multipliedBy(LOSS_REPORTED_ROUNDS)) <= 0) {
+                return Optional.of(skippedRounds.get() + " stats rounds lost since startup, the last "
+                        + Duration.between(loss, now).toSeconds() + " s ago: rounds took longer than stats_interval");
+            }
             return Optional.empty();
         }
         String cause = storeFailure.reason() != null ? "the stats store is unavailable"
@@ -199,8 +220,7 @@ public class StatsSampler {
             readings.put(c, pool.submit(() -> docker.stats(c.id())));
         }
         Map<String, Sample> current = new HashMap<>();
-        int failures = 0;
-        int late = 0;
+        RoundReadings missing = new RoundReadings();
         for (Map.Entry<ContainerInfo, Future<EngineStats>> reading : readings.entrySet()) {
             String id = reading.getKey().id();
             try {
@@ -210,29 +230,19 @@ public class StatsSampler {
                 }
             } catch (TimeoutException e) {
                 reading.getValue().cancel(true);
-                failures++;
-                late++;
-                LOG.warning(() -> "stats of container " + id + ": no answer before the round's deadline");
+                missing.late(id);
             } catch (ExecutionException e) {
-                failures++;
-                LOG.warning(() -> "stats of container " + id + " failed: " + e.getCause());
+                missing.failed(id, e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("stats round interrupted", e);
             }
         }
-        if (late > 0) {
-            long took = Duration.between(start, Instant.now()).toMillis();
-            tooSlow.failed(late + " of " + running.size() + " readings missed the deadline of "
-                    + Duration.between(start, deadline).toMillis() + " ms (80 % of stats_interval); the round took " + took
-                    + " ms: raise stats_interval or stats_concurrency");
-        } else {
-            tooSlow.succeeded();
-        }
+        missing.report(badReadings, running.size(), Duration.between(start, deadline), Duration.between(start, Instant.now()));
         published.publish(time, readings, current);
         previous = current;
         previousRoundTime = time;
-        return new Round(running.size(), List.copyOf(current.values()), failures, false);
+        return new Round(running.size(), List.copyOf(current.values()), missing.failures(), false);
     }
 
     /**

@@ -177,4 +177,51 @@ class StatsSamplerTest {
         assertEquals(2, reported.size(), "a failed round's report too: it says the engine is down");
         assertEquals(cut.lastRound().orElseThrow(), reported.get(1));
     }
+
+    @Test
+    void aRoundWithManyFailedReadingsIsOneWarningLine() {
+        List<ContainerInfo> many = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
+        }
+        cut.docker = new DockerGateway() {
+            @Override
+            public List<ContainerInfo> containers(boolean runningOnly) {
+                return many;
+            }
+
+            @Override
+            public EngineStats stats(String id) {
+                throw new DockerUnavailable("no answer from the engine", null);
+            }
+        };
+        List<java.util.logging.LogRecord> warnings = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(StatsSampler.class.getName());
+        log.addHandler(capture);
+        try {
+            cut.onTimer();
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(50, cut.lastRound().orElseThrow().failures());
+        assertEquals(1, warnings.size(), () -> warnings.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+        String line = warnings.get(0).getMessage();
+        assertTrue(line.contains("50 of 50 failed") && line.contains("no answer from the engine"), line);
+    }
 }
