@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +145,40 @@ class ContainerApiIT extends AgentIT {
             Docker.remove(id);
         }
         awaitListed(id, null);
+    }
+
+    /**
+     * A container the agent never saw start, paused and unpaused from outside. The engine's listing still
+     * shows the old state for a moment after each event; the agent must follow the events, not keep that.
+     */
+    @Test
+    void pauseAndUnpauseOfAContainerStartedBeforeTheAgentAreFollowedAndSamplingResumes() {
+        String label = "hebergos-pause-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Docker.runDetached("--label", label, Docker.BUSYBOX, "sleep", "3600");
+        Duration wait = Duration.ofSeconds(30);
+        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
+                "DATA_DIR", "target/it/pause/data", "STATS_INTERVAL", "2s", "MANAGED_LABEL", label);
+        try (MicroServer server = MicroServer.start("pause", env); EventStream events = EventStream.open(server.agent().base(), "", null)) {
+            Agent later = server.agent();
+            assertEquals(200, events.status(), events::body);
+            LifecycleIT.samplesUntil(later, id, 0, s -> !s.isEmpty(), wait);
+
+            Docker.cli("pause", id);
+            assertEquals("paused", events.next(e -> e.type().equals("container"), wait).json().getString("state"));
+            pause(2000);
+            Docker.cli("unpause", id);
+            long unpaused = Instant.now().getEpochSecond();
+            JsonObject running = events.next(e -> e.type().equals("container"), wait).json();
+            assertEquals(id, running.getString("id"));
+            assertEquals("running", running.getString("state"), running::toString);
+            assertEquals(Docker.startedAt(id).getEpochSecond(), running.getJsonNumber("started_at").longValue(), running::toString);
+
+            assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "the list follows");
+            LifecycleIT.samplesUntil(later, id, unpaused + 1, s -> s.size() >= 2, wait);
+            assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "and stays so");
+        } finally {
+            Docker.remove(id);
+        }
     }
 
     /**
