@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +155,7 @@ class ContainerApiIT extends AgentIT {
     /**
      * A container the agent never saw start, paused and unpaused from outside. The engine's listing still
      * shows the old state for a moment after each event; the agent must follow the events, not keep that.
+     * The stream costs at most one log line (Payara's Weld warns about the thread that opened it).
      */
     @Test
     void pauseAndUnpauseOfAContainerStartedBeforeTheAgentAreFollowedAndSamplingResumes() {
@@ -176,6 +182,12 @@ class ContainerApiIT extends AgentIT {
             assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "the list follows");
             LifecycleIT.samplesUntil(later, id, unpaused + 1, s -> s.size() >= 2, wait);
             assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "and stays so");
+            // the request thread that opened the stream has served others since
+            List<String> weld = Files.readAllLines(Path.of(System.getProperty("it.dir", "target/it"), "pause", "payara.log")).stream()
+                    .filter(line -> line.contains("WELD-")).toList();
+            assertTrue(weld.size() <= 1, "at most one log line for the stream: " + weld);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             Docker.remove(id);
         }
