@@ -64,14 +64,13 @@ final class ContainerCache {
         if (watching && kept != null && kept.generation() == before) {
             return withMarks(kept.containers(), inspect);
         }
+        long seenBefore = received.get();
         List<ContainerInfo> fresh = list.get();
         if (watching) {
             listing = new Listing(before, fresh);
-            if (generation.get() == before) {
-                // no event meanwhile: a container not listed is gone (or out of scope), and so is its mark
-                Set<String> listed = fresh.stream().map(ContainerInfo::id).collect(Collectors.toSet());
-                marks.keySet().retainAll(listed);
-            }
+            // a container not listed is gone (or out of scope), and so is its mark, unless the mark came later
+            Set<String> listed = fresh.stream().map(ContainerInfo::id).collect(Collectors.toSet());
+            marks.entrySet().removeIf(m -> m.getValue().seen() <= seenBefore && !listed.contains(m.getKey()));
             return withMarks(fresh, inspect);
         }
         return fresh;

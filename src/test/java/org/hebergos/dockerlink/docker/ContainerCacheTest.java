@@ -169,6 +169,19 @@ class ContainerCacheTest {
         assertEquals(engine, cut.containers(list, entry), "the engine's listing, as it is");
     }
 
+    @Test
+    void aMarkMadeWhileAListingIsOnItsWayOutlivesIt() {
+        cut.streamOpened();
+        String made = "c".repeat(64);
+        List<ContainerInfo> before = engine;
+        cut.containers(() -> {
+            event("pause", made); // created, started and paused while the engine answers
+            return before;
+        }, entry);
+        engine = List.of(container(WEB, "web", 1), container(DB, "db", 2), container(made, "web", 3));
+        assertEquals("paused", cut.containers(list, entry).get(2).state(), "not the listing's stale running");
+    }
+
     private static ContainerInfo stopped(String id, String name, int exitCode) {
         return new ContainerInfo(id, name, "hebergos-test/busybox:1", "exited", exitCode, null);
     }
