@@ -24,12 +24,7 @@ final class ContainerSelection {
     }
 
     static Optional<ContainerInfo> resolve(List<ContainerInfo> all, String ref) {
-        Optional<ContainerInfo> exact = all.stream().filter(c -> c.id().equals(ref)).findFirst()
-                .or(() -> all.stream().filter(c -> c.name().equals(ref)).findFirst());
-        if (exact.isPresent()) {
-            return exact;
-        }
-        List<ContainerInfo> prefixed = all.stream().filter(c -> c.id().startsWith(ref)).limit(2).toList();
-        return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
+        List<ContainerInfo> matches = ContainerInfo.matching(all, ref);
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 }

@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hebergos.dockerlink.config.Settings;
+import org.hebergos.dockerlink.error.BadParameter;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 import org.hebergos.dockerlink.error.ContainerNotRunning;
 import org.hebergos.dockerlink.error.DockerFailed;
@@ -56,6 +57,7 @@ public class DockerGateway {
     public static final int MAX_STOP_SECONDS = 300;
 
     private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
+    private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -86,9 +88,15 @@ public class DockerGateway {
     public List<ContainerInfo> containers(boolean runningOnly) {
         Engine e = engine();
         events.watch(e.slowHttp(), threads);
-        List<ContainerInfo> all = cache.containers(() -> call(null, () -> e.api().listContainersCmd().withShowAll(true).exec())
-                .stream().filter(c -> scope().admits(c.getLabels())).map(c -> toInfo(e, c)).filter(Objects::nonNull).toList());
+        List<ContainerInfo> all = cache.containers(() -> visible(e).stream().map(c -> toInfo(e, c)).filter(Objects::nonNull).toList(),
+                id -> inspectEntry(e, id));
         return runningOnly ? all.stream().filter(ContainerInfo::running).toList() : all;
+    }
+
+    /** The containers in scope, as the engine lists them now. */
+    private List<Container> visible(Engine e) {
+        return call(null, () -> e.api().listContainersCmd().withShowAll(true).exec()).stream()
+                .filter(c -> scope().admits(c.getLabels())).toList();
     }
 
     /** Full id, run, working directory and extra groups of a container named by id, id prefix or name. */
@@ -104,25 +112,48 @@ public class DockerGateway {
     public void start(String idOrName) {
         String id = managed(idOrName);
         call(id, () -> idempotent(() -> engine().api().startContainerCmd(id).exec()));
-        cache.changed(id);
+        cache.acted(id);
     }
 
+    /** Stops the container after {@code seconds} of grace, or, when null, after the container's own stop timeout. */
     public void stop(String idOrName, Integer seconds) {
         String id = managed(idOrName);
-        call(id, () -> idempotent(() -> {
-            var cmd = engine().slow().stopContainerCmd(id);
-            return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
-        }));
-        cache.changed(id);
+        stopOrRestart(id, "stop", seconds);
+        cache.acted(id);
     }
 
+    /** Restarts the container; the grace before the kill as for {@link #stop}. */
     public void restart(String idOrName, Integer seconds) {
         String id = managed(idOrName);
+        stopOrRestart(id, "restart", seconds);
+        cache.acted(id);
+    }
+
+    /**
+     * {@code POST /containers/{id}/stop} or {@code restart}, with {@code t} only when given. Not through
+     * docker-java: its commands always send {@code t} (10 unless told, and it cannot be unset), which
+     * overrides the container's {@code --stop-timeout}; without {@code t} the engine waits the container's
+     * own {@code StopTimeout} (its default, 10 s, when it has none). The answer is awaited at most as long as
+     * the slow client's timeout ({@link #MAX_STOP_SECONDS} and more); the engine goes on stopping a container
+     * whose stop timeout is longer. 304: already stopped.
+     */
+    private void stopOrRestart(String id, String action, Integer seconds) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST)
+                .path("/containers/" + id + "/" + action + (seconds == null ? "" : "?t=" + seconds))
+                .build();
         call(id, () -> {
-            var cmd = engine().slow().restartContainerCmd(id);
-            return seconds == null ? cmd.exec() : cmd.withTimeout(seconds).exec();
+            try (DockerHttpClient.Response response = engine().slowHttp().execute(request)) {
+                int status = response.getStatusCode();
+                if (status == 404) {
+                    throw new ContainerNotFound(id);
+                }
+                if (status != 204 && status != 304) {
+                    throw new DockerFailed(action + " of " + id + ": " + readError(response), null);
+                }
+                return null;
+            }
         });
-        cache.changed(id);
     }
 
     /**
@@ -241,7 +272,7 @@ public class DockerGateway {
         Integer exitCode = null;
         if ("running".equals(state)) {
             try {
-                run = cache.run(c.getId(), id -> inspectRun(e, id));
+                run = cache.run(c.getId(), id -> inspectEntry(e, id).run());
             } catch (ContainerNotFound vanished) {
                 return null;
             }
@@ -255,11 +286,20 @@ public class DockerGateway {
         return new ContainerInfo(c.getId(), name(c.getNames()), c.getImage(), state, exitCode, run);
     }
 
-    private RunInfo inspectRun(Engine e, String id) {
+    /** The container's list entry as the engine answers an inspect now, its run only while running (not paused). */
+    private ContainerInfo inspectEntry(Engine e, String id) {
         InspectContainerResponse r = call(id, () -> e.api().inspectContainerCmd(id).exec());
-        HostConfig host = r.getHostConfig();
-        Long memory = host == null ? null : host.getMemory();
-        return new RunInfo(Instant.parse(r.getState().getStartedAt()), cpuLimitCores(host), memory == null ? 0 : memory);
+        InspectContainerResponse.ContainerState state = r.getState();
+        String status = state.getStatus();
+        Integer exitCode = "exited".equals(status) && state.getExitCodeLong() != null ? state.getExitCodeLong().intValue() : null;
+        RunInfo run = null;
+        if ("running".equals(status)) {
+            HostConfig host = r.getHostConfig();
+            Long memory = host == null ? null : host.getMemory();
+            run = new RunInfo(Instant.parse(state.getStartedAt()), cpuLimitCores(host), memory == null ? 0 : memory);
+        }
+        String image = r.getConfig() == null ? null : r.getConfig().getImage();
+        return new ContainerInfo(r.getId(), name(new String[] {r.getName()}), image, status, exitCode, run);
     }
 
     static double cpuLimitCores(HostConfig host) {
@@ -405,7 +445,7 @@ public class DockerGateway {
             }
         }
         refusable(id, cmd::exec);
-        cache.changed(id);
+        cache.acted(id);
         InspectContainerResponse after = call(id, () -> e.api().inspectContainerCmd(id).exec());
         HostConfig host = after.getHostConfig();
         long memory = host == null || host.getMemory() == null ? 0 : host.getMemory();
@@ -427,7 +467,7 @@ public class DockerGateway {
     public void remove(String idOrName, boolean force, boolean volumes) {
         String id = managed(idOrName);
         refusable(id, () -> engine().slow().removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec());
-        cache.changed(id);
+        cache.removed(id);
     }
 
     /** Hands the watched container events of the containers in scope to {@code listener}, translated. */
@@ -466,16 +506,37 @@ public class DockerGateway {
     }
 
     /**
-     * Every reference the panel sends goes through here (or {@link #managedInspect}): with a
-     * {@code managed_label}, a container without it answers exactly as one that does not exist. Returns
-     * the full id then, the reference itself (and no engine call) when every container is in scope.
+     * Every reference the panel sends goes through here (or {@link #managedInspect}) and comes out as the
+     * full id of a container in scope. A name or id prefix is resolved as the engine would, but among the
+     * containers in scope only: with a {@code managed_label}, a container without it answers exactly as one
+     * that does not exist, and the engine's own "Multiple IDs found" would count the hidden ones. A full id
+     * with every container in scope is passed as it is (no engine call).
+     *
+     * @throws BadParameter naming {@code id} when several containers in scope have the prefix
      */
-    private String managed(String idOrName) {
-        return scope().scoped() ? managedInspect(idOrName).getId() : idOrName;
+    private String managed(String ref) {
+        if (!scope().scoped() && FULL_ID.matcher(ref).matches()) {
+            return ref;
+        }
+        List<ContainerInfo> matches = ContainerInfo.matching(containers(false), ref);
+        if (matches.isEmpty()) {
+            // made a moment ago, its event not yet received: the engine's list has it already
+            List<ContainerInfo> now = visible(engine()).stream()
+                    .map(c -> new ContainerInfo(c.getId(), name(c.getNames()), c.getImage(), c.getState(), null, null)).toList();
+            matches = ContainerInfo.matching(now, ref);
+        }
+        if (matches.size() > 1) {
+            throw new BadParameter("id", "ambiguous id");
+        }
+        if (matches.isEmpty()) {
+            throw new ContainerNotFound(ref);
+        }
+        return matches.get(0).id();
     }
 
     private InspectContainerResponse managedInspect(String idOrName) {
-        InspectContainerResponse r = call(idOrName, () -> engine().api().inspectContainerCmd(idOrName).exec());
+        String id = managed(idOrName);
+        InspectContainerResponse r = call(idOrName, () -> engine().api().inspectContainerCmd(id).exec());
         if (!scope().admits(r.getConfig() == null ? null : r.getConfig().getLabels())) {
             throw new ContainerNotFound(idOrName);
         }

@@ -12,8 +12,8 @@ import org.hebergos.dockerlink.docker.ContainerEvent;
  * Turns the engine's container events into list entries, as {@code GET v1/container/} shows them, and
  * says when an entry changed. An event carries the name, the exit code and the time; the rest comes from
  * the entry this class last derived for the container. Only an event that needs what came before
- * ({@code rename}, {@code unpause}) about a container not seen since the agent (or the event stream)
- * started asks {@code lookup}. Not thread-safe: one dispatcher feeds it.
+ * about a container not seen since the agent (or the event stream) started asks {@code lookup}: the
+ * state of a {@code rename}, the run's start of an {@code unpause}. Not thread-safe: one dispatcher feeds it.
  */
 final class ContainerStates {
 
@@ -56,8 +56,9 @@ final class ContainerStates {
             case "die" -> new Entry(event.name(), "exited", event.exitCode(), null);
             // the run goes on: its start time is kept for the unpause
             case "pause" -> new Entry(event.name(), "paused", null, before == null ? null : before.startedAt());
-            case "unpause" -> before != null && before.startedAt() != null
-                    ? new Entry(event.name(), "running", null, before.startedAt()) : lookup.apply(id).orElse(null);
+            // running from the event itself; only the run's start may need a lookup (which answers what is true now)
+            case "unpause" -> new Entry(event.name(), "running", null, before != null && before.startedAt() != null
+                    ? before.startedAt() : lookup.apply(id).map(Entry::startedAt).orElse(null));
             case "rename" -> before != null ? before.named(event.name()) : lookup.apply(id).orElse(null);
             default -> before; // update: limits are not part of the list entry
         };

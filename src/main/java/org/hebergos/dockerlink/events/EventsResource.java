@@ -1,6 +1,6 @@
 package org.hebergos.dockerlink.events;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +25,8 @@ import org.hebergos.dockerlink.error.ContainerNotFound;
  * container or only those named by {@code id} parameters; {@code Last-Event-ID} resumes a stream.
  */
 @Path("v1/events")
-@RequestScoped
+// not request-scoped: Weld's request context is off for this path (web.xml)
+@ApplicationScoped
 public class EventsResource {
 
     @Inject

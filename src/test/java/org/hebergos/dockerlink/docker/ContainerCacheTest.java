@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hebergos.dockerlink.error.ContainerNotFound;
 import org.junit.jupiter.api.Test;
 
 /** The cache fed with listings, inspections and events directly, as the gateway and the event thread do. */
@@ -46,24 +51,30 @@ class ContainerCacheTest {
         return run(engine.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().run().startedAt().getEpochSecond());
     };
 
+    /** The engine's inspect: always current, unlike its listing, which may lag behind an event. */
+    private final Function<String, ContainerInfo> entry = id -> {
+        inspections.incrementAndGet();
+        return engine.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new ContainerNotFound(id));
+    };
+
     @Test
     void whileWatchingANewListingIsTakenOnlyAfterAChange() {
         cut.streamOpened();
-        assertSame(engine, cut.containers(list));
-        cut.containers(list);
-        cut.containers(list);
+        assertSame(engine, cut.containers(list, entry));
+        cut.containers(list, entry);
+        cut.containers(list, entry);
         assertEquals(1, listings.get(), "nothing changed: the engine is asked once");
 
-        cut.changed(DB);
+        cut.acted(DB);
         engine = List.of(container(WEB, "web", 1));
-        assertEquals(engine, cut.containers(list));
+        assertEquals(engine, cut.containers(list, entry));
         assertEquals(2, listings.get());
     }
 
     @Test
     void withoutAnEventStreamNothingIsRemembered() {
-        cut.containers(list);
-        cut.containers(list);
+        cut.containers(list, entry);
+        cut.containers(list, entry);
         cut.run(WEB, inspect);
         cut.run(WEB, inspect);
         assertEquals(2, listings.get());
@@ -78,7 +89,7 @@ class ContainerCacheTest {
         assertEquals(1, inspections.get());
 
         engine = List.of(container(WEB, "web", 5), container(DB, "db", 2));
-        cut.changed(WEB);
+        cut.acted(WEB);
         assertEquals(run(5), cut.run(WEB, inspect), "the restarted run, not the remembered one");
         cut.run(DB, inspect);
         cut.run(DB, inspect);
@@ -86,34 +97,122 @@ class ContainerCacheTest {
     }
 
     @Test
-    void ourOwnStartByNameOrIdPrefixDropsThatContainersRun() {
+    void ourOwnActionIsReadBackByAnInspectNotTheListing() {
         cut.streamOpened();
-        cut.containers(list);
-        cut.run(WEB, inspect);
-        cut.run(DB, inspect);
-        cut.changed("web");
-        cut.changed("bbbb");
-        cut.run(WEB, inspect);
-        cut.run(DB, inspect);
-        assertEquals(4, inspections.get());
+        cut.containers(list, entry);
+        List<ContainerInfo> stale = engine;
+        engine = List.of(stopped(WEB, "web", 143), container(DB, "db", 2));
+        cut.acted(WEB);
+        // the engine's listing still says running just after our stop returned
+        assertEquals(List.of(stopped(WEB, "web", 143), container(DB, "db", 2)), cut.containers(() -> stale, entry));
+        assertEquals(1, inspections.get(), "only the container we acted on is inspected");
+        cut.containers(() -> stale, entry);
+        assertEquals(1, inspections.get(), "once");
+    }
+
+    @Test
+    void pauseAndUnpauseComeFromTheEventsWhateverTheListingStillSays() {
+        cut.streamOpened();
+        List<ContainerInfo> running = engine;
+        cut.containers(list, entry);
+        event("pause", WEB);
+        List<ContainerInfo> listed = cut.containers(() -> running, entry);
+        assertEquals(new ContainerInfo(WEB, "web", "hebergos-test/busybox:1", "paused", null, null), listed.get(0));
+        assertEquals(List.of(DB), cut.containers(() -> running, entry).stream().filter(ContainerInfo::running).map(ContainerInfo::id).toList(),
+                "not sampled while paused");
+
+        List<ContainerInfo> paused = List.of(new ContainerInfo(WEB, "web", "hebergos-test/busybox:1", "paused", null, null), container(DB, "db", 2));
+        event("unpause", WEB);
+        assertEquals(container(WEB, "web", 1), cut.containers(() -> paused, entry).get(0), "running again, its run inspected");
+        assertEquals(container(WEB, "web", 1), cut.containers(() -> paused, entry).get(0), "and it stays so");
+    }
+
+    @Test
+    void anInspectAnsweredBeforeANewerEventNeverOverwritesIt() {
+        cut.streamOpened();
+        cut.containers(list, entry);
+        event("die", WEB);
+        List<ContainerInfo> result = cut.containers(list, id -> {
+            // the engine answers "exited" while the container is already started again
+            event("start", WEB);
+            return stopped(WEB, "web", 0);
+        });
+        assertEquals("running", result.get(0).state());
+        assertEquals("running", cut.containers(list, entry).get(0).state());
+    }
+
+    @Test
+    void aDieIsAskedOfTheEngineWhichMayBeRestartingIt() {
+        cut.streamOpened();
+        cut.containers(list, entry);
+        engine = List.of(new ContainerInfo(WEB, "web", "hebergos-test/busybox:1", "restarting", null, null), container(DB, "db", 2));
+        event("die", WEB);
+        assertEquals(engine, cut.containers(list, entry));
+    }
+
+    @Test
+    void aContainerGoneBeforeItsInspectIsLeftOut() {
+        cut.streamOpened();
+        List<ContainerInfo> both = engine;
+        cut.containers(list, entry);
+        engine = List.of(container(DB, "db", 2));
+        event("die", WEB);
+        assertEquals(engine, cut.containers(() -> both, entry));
+    }
+
+    @Test
+    void aBrokenStreamForgetsWhatTheEventsSaid() {
+        cut.streamOpened();
+        cut.containers(list, entry);
+        event("pause", WEB);
+        cut.streamClosed();
+        assertEquals(engine, cut.containers(list, entry), "the engine's listing, as it is");
+    }
+
+    @Test
+    void aMarkMadeWhileAListingIsOnItsWayOutlivesIt() {
+        cut.streamOpened();
+        String made = "c".repeat(64);
+        List<ContainerInfo> before = engine;
+        cut.containers(() -> {
+            event("pause", made); // created, started and paused while the engine answers
+            return before;
+        }, entry);
+        engine = List.of(container(WEB, "web", 1), container(DB, "db", 2), container(made, "web", 3));
+        assertEquals("paused", cut.containers(list, entry).get(2).state(), "not the listing's stale running");
+    }
+
+    private static ContainerInfo stopped(String id, String name, int exitCode) {
+        return new ContainerInfo(id, name, "hebergos-test/busybox:1", "exited", exitCode, null);
+    }
+
+    /** A container event as engine 20.10 streams it. */
+    private void event(String action, String id) {
+        String json = "{\"status\":\"" + action + "\",\"id\":\"" + id + "\",\"Type\":\"container\",\"Action\":\"" + action
+                + "\",\"Actor\":{\"ID\":\"" + id + "\",\"Attributes\":{\"name\":\"web\"}},\"time\":1795755340}";
+        try {
+            EngineEvents.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), cut::event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
     void aBrokenStreamDropsEverythingAndMemoryIsNotTrustedUntilItReopens() {
         cut.streamOpened();
-        cut.containers(list);
+        cut.containers(list, entry);
         cut.run(WEB, inspect);
         cut.streamClosed();
         assertFalse(cut.watching());
-        cut.containers(list);
-        cut.containers(list);
+        cut.containers(list, entry);
+        cut.containers(list, entry);
         cut.run(WEB, inspect);
         assertEquals(3, listings.get());
         assertEquals(2, inspections.get());
 
         cut.streamOpened();
-        cut.containers(list);
-        cut.containers(list);
+        cut.containers(list, entry);
+        cut.containers(list, entry);
         assertEquals(4, listings.get());
     }
 
@@ -125,9 +224,9 @@ class ContainerCacheTest {
             cut.streamOpened(); // the stream opens while the engine answers the list: a change may fall in between
             return before;
         };
-        cut.containers(openingMeanwhile);
+        cut.containers(openingMeanwhile, entry);
         engine = List.of(container(DB, "db", 2));
-        assertEquals(engine, cut.containers(list), "the listing from before the stream is asked again");
+        assertEquals(engine, cut.containers(list, entry), "the listing from before the stream is asked again");
     }
 
     @Test
@@ -136,11 +235,11 @@ class ContainerCacheTest {
         List<ContainerInfo> stale = engine;
         cut.containers(() -> {
             listings.incrementAndGet();
-            cut.changed(DB); // the event arrives while the engine's answer is on its way
+            cut.acted(DB); // the event arrives while the engine's answer is on its way
             return stale;
-        });
+        }, entry);
         engine = List.of(container(WEB, "web", 1));
-        assertEquals(engine, cut.containers(list));
+        assertEquals(engine, cut.containers(list, entry));
         assertEquals(2, listings.get());
     }
 
@@ -160,7 +259,7 @@ class ContainerCacheTest {
         }));
         assertTrue(inspecting.await(30, TimeUnit.SECONDS));
 
-        CompletableFuture<Void> event = CompletableFuture.runAsync(() -> cut.changed(WEB));
+        CompletableFuture<Void> event = CompletableFuture.runAsync(() -> cut.acted(WEB));
         event.get(30, TimeUnit.SECONDS); // returns while the inspect still hangs
         assertFalse(slow.isDone());
 
@@ -184,7 +283,7 @@ class ContainerCacheTest {
         }
         for (int restart = 2; restart < 200; restart++) {
             current.set(restart);
-            cut.changed(WEB);
+            cut.acted(WEB);
         }
         for (CompletableFuture<Void> reader : readers) {
             reader.get(60, TimeUnit.SECONDS);

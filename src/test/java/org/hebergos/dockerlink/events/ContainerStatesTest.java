@@ -70,4 +70,13 @@ class ContainerStatesTest {
         apply("rename", "listed", null, T + 1);
         assertEquals(List.of(ID), lookups);
     }
+
+    /** A lookup answers what is true now: just after an unpause the engine's list may still say paused. */
+    @Test
+    void anUnpauseIsRunningFromTheEventItselfWhateverALookupSays() {
+        ContainerStates racing = new ContainerStates(id -> Optional.of(new ContainerStates.Entry("web", "paused", null, null)));
+        racing.apply(new ContainerEvent(ID, "pause", "web", null, T * 1_000_000_000L));
+        assertEquals("{\"id\":\"" + ID + "\",\"name\":\"web\",\"state\":\"running\"}",
+                racing.apply(new ContainerEvent(ID, "unpause", "web", null, (T + 2) * 1_000_000_000L)).orElseThrow());
+    }
 }

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +150,47 @@ class ContainerApiIT extends AgentIT {
             Docker.remove(id);
         }
         awaitListed(id, null);
+    }
+
+    /**
+     * A container the agent never saw start, paused and unpaused from outside. The engine's listing still
+     * shows the old state for a moment after each event; the agent must follow the events, not keep that.
+     * The stream costs at most one log line (Payara's Weld warns about the thread that opened it).
+     */
+    @Test
+    void pauseAndUnpauseOfAContainerStartedBeforeTheAgentAreFollowedAndSamplingResumes() {
+        String label = "hebergos-pause-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Docker.runDetached("--label", label, Docker.BUSYBOX, "sleep", "3600");
+        Duration wait = Duration.ofSeconds(30);
+        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
+                "DATA_DIR", "target/it/pause/data", "STATS_INTERVAL", "2s", "MANAGED_LABEL", label);
+        try (MicroServer server = MicroServer.start("pause", env); EventStream events = EventStream.open(server.agent().base(), "", null)) {
+            Agent later = server.agent();
+            assertEquals(200, events.status(), events::body);
+            LifecycleIT.samplesUntil(later, id, 0, s -> !s.isEmpty(), wait);
+
+            Docker.cli("pause", id);
+            assertEquals("paused", events.next(e -> e.type().equals("container"), wait).json().getString("state"));
+            pause(2000);
+            Docker.cli("unpause", id);
+            long unpaused = Instant.now().getEpochSecond();
+            JsonObject running = events.next(e -> e.type().equals("container"), wait).json();
+            assertEquals(id, running.getString("id"));
+            assertEquals("running", running.getString("state"), running::toString);
+            assertEquals(Docker.startedAt(id).getEpochSecond(), running.getJsonNumber("started_at").longValue(), running::toString);
+
+            assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "the list follows");
+            LifecycleIT.samplesUntil(later, id, unpaused + 1, s -> s.size() >= 2, wait);
+            assertEquals("running", later.get("v1/container/?id=" + id).json().getJsonObject(id).getString("state"), "and stays so");
+            // the request thread that opened the stream has served others since
+            List<String> weld = Files.readAllLines(Path.of(System.getProperty("it.dir", "target/it"), "pause", "payara.log")).stream()
+                    .filter(line -> line.contains("WELD-") && line.contains("WARN")).toList();
+            assertTrue(weld.size() <= 1, "at most one log line for the stream: " + weld);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Docker.remove(id);
+        }
     }
 
     /**
