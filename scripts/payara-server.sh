@@ -44,7 +44,7 @@ PORTBASE=${PORTBASE:-8000}
 BIND=${BIND:-127.0.0.1}
 PIDFILE=$DOMAINS/$DOMAIN/config/pid
 ensure_war
-[ -x "$HOME_DIR/bin/asadmin" ] || maven_unpack "fish.payara.distributions:payara:$(pom_property payara.version):zip" "$DIR"
+[ -x "$HOME_DIR/bin/asadmin" ] || maven_unpack "fish.payara.distributions:payara:$(pom_property payara.version):zip" "$DIR" "$HOME_DIR/bin/asadmin"
 if [ -n "${PG_PASSWORD:-}" ]; then
   ensure_env_file "stats_datasource=jdbc/hebergos"
 else

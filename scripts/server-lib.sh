@@ -29,17 +29,20 @@ ensure_war() {
   WAR=${WAR:-$PWD/target/docker-link.war}
   if [ ! -f "$WAR" ] || [ ! -f target/postgresql.jar ]; then
     say "Building the WAR (mvn -DskipTests package)..."
-    mvn -B -q -DskipTests package
+    mvn -B -q -Dstyle.color=never -DskipTests package
   fi
   [ -f "$WAR" ] || fail "no WAR at $WAR"
   WAR=$(cd "$(dirname "$WAR")" && pwd)/$(basename "$WAR")
 }
 
-# maven_unpack GROUP:ARTIFACT:VERSION:TYPE DIR: a server distribution from Maven Central, unpacked into DIR
+# maven_unpack GROUP:ARTIFACT:VERSION:TYPE DIR FILE: a server distribution from Maven Central, unpacked into
+# DIR, which then holds FILE. Called when FILE is missing: overWriteReleases, as the plugin's marker of an
+# earlier unpack elsewhere (in target/) would otherwise make it skip this one.
 maven_unpack() {
   say "Getting $1 from Maven Central into $2..."
-  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack -Dartifact="$1" -DoutputDirectory="$2" \
-    || fail "could not get $1 through Maven"
+  mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack -Dartifact="$1" \
+    -DoutputDirectory="$2" -Dmdep.overWriteReleases=true || fail "could not get $1 through Maven"
+  [ -e "$3" ] || fail "$1 unpacked into $2 holds no $3"
 }
 
 # ensure_env_file LINE...: HEBERGOS_ENV, or DIR/docker-link.env created with the engine's socket, a new

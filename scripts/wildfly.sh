@@ -35,7 +35,7 @@ PORT=${PORT:-8080}
 DEPLOYMENTS=$HOME_DIR/standalone/deployments
 server_running "$PIDFILE" && fail "WildFly already runs from $DIR (pid $(cat "$PIDFILE")): scripts/wildfly.sh --stop $DIR first"
 ensure_war
-[ -x "$HOME_DIR/bin/standalone.sh" ] || maven_unpack "org.wildfly:wildfly-dist:$VERSION:zip" "$DIR"
+[ -x "$HOME_DIR/bin/standalone.sh" ] || maven_unpack "org.wildfly:wildfly-dist:$VERSION:zip" "$DIR" "$HOME_DIR/bin/standalone.sh"
 ensure_env_file "data_dir=$DIR/data"
 
 # the WAR's name is the context root; old markers (.failed, .deployed) would describe the last deployment
