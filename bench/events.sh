@@ -23,7 +23,7 @@ HOLD=
 cleanup() {
   [ -z "$HOLD" ] || kill "$HOLD" 2>/dev/null || true
   [ -z "$AGENT_PID" ] || kill "$AGENT_PID" 2>/dev/null || true
-  docker ps -aq --filter "label=$LABEL" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  remove_labelled "$LABEL" 2>/dev/null || true
   if [ -n "${KEEP:-}" ]; then say "kept: $WORK (agent.log, rounds.*, hold.*, latency)"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT

@@ -11,6 +11,11 @@ say() { printf '%s\n' "$*" >&2; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p/100+0.999); if (i<1) i=1; print a[i]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+# remove_labelled LABEL: removes the containers carrying LABEL, 20 per docker rm and each call bounded
+# (dockerd 20.10 deadlocked once on 200 containers in one docker rm -f)
+remove_labelled() {
+  docker ps -aq --filter "label=$1" | xargs -r -n 20 timeout 120 docker rm -f >/dev/null
+}
 
 # start_agent WORK PORT [more .env lines]: scripts/run.sh with WORK/agent.env (data in WORK/data,
 # stats_interval=10s, api_token=$TOKEN), log in WORK/agent.log; returns once /health answers

@@ -13,7 +13,7 @@ TOKEN=tok
 . scripts/engine.sh; . scripts/images.sh; . bench/lib.sh
 ensure_engine; ensure_test_images
 WORK=$(mktemp -d /tmp/hebergos-overhead.XXXXXX); PORT=${BENCH_PORT:-18490}
-trap '[ -z "$AGENT_PID" ] || kill $AGENT_PID 2>/dev/null || true; docker ps -aq --filter label=hebergos-overhead | xargs -r docker rm -f >/dev/null' EXIT
+trap '[ -z "$AGENT_PID" ] || kill $AGENT_PID 2>/dev/null || true; remove_labelled hebergos-overhead' EXIT
 start_agent "$WORK" $PORT
 measure() { local t0 w0; t0=$(cpu_ticks); w0=$(date +%s.%N); sleep "$1"; cpu_percent "$t0" "$(cpu_ticks)" "$w0" "$(date +%s.%N)"; }
 echo "containers on the engine before: $(docker ps -q | wc -l) running"

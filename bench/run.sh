@@ -16,7 +16,7 @@ WORK=$(mktemp -d /tmp/hebergos-bench.XXXXXX)
 PORT=${BENCH_PORT:-18480}
 cleanup() {
   [ -n "$AGENT_PID" ] && kill "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
-  docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null 2>&1 || true
+  remove_labelled hebergos-bench 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -61,7 +61,7 @@ sleep 60
 IDLE_CPU=$(cpu_percent "$ticks0" "$(cpu_ticks)" "$wall0" "$(date +%s.%N)")
 
 say "== $N idle containers"
-docker ps -aq --filter label=hebergos-bench | xargs -r docker rm -f >/dev/null
+remove_labelled hebergos-bench
 seq 1 "$N" | xargs -P 8 -I{} docker run -d --label hebergos-bench --name "bench-{}" "$BUSYBOX_IMAGE" sleep 1d >/dev/null
 docker ps -q --no-trunc --filter label=hebergos-bench >"$WORK/ids"
 say "running: $(wc -l <"$WORK/ids")"

@@ -1,7 +1,8 @@
 # Sourced by scripts/test.sh: makes sure Debian's PostgreSQL binaries are installed. The integration test
 # of Payara Server + PostgreSQL (PayaraServerIT) starts a private cluster of its own with them (initdb into
-# target/, a free port on 127.0.0.1, run as the postgres user when root) and stops it at the end; the
-# system's own cluster is neither used nor started.
+# a directory of its own under /tmp, owned by the postgres user when root, as the checkout may be closed
+# to other users; a free port on 127.0.0.1) and stops and removes it at the end; the system's own cluster
+# is neither used nor started.
 
 postgres_installed() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1

@@ -3,21 +3,32 @@ package org.hebergos.dockerlink.it;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The real Docker engine, driven with the docker CLI the way an operator would, to create the containers
- * the tests talk about. Every container it starts carries the label {@code hebergos-it} so that a test
- * can remove what it made.
+ * the tests talk about. Every container it starts carries the label {@link #LABEL}, and every agent the
+ * tests start has it as {@code managed_label} (src/test/it-env/agent.env, {@link AgentEnv},
+ * {@link MicroServer}): other containers on the engine stay invisible to the tests' agents and cannot
+ * change an outcome.
  */
 final class Docker {
 
     static final String BUSYBOX = "hebergos-test/busybox:1";
     static final String GIT = "hebergos-test/git:1";
+    /** The label of the tests' containers; the {@code managed_label} of the tests' agents. */
+    static final String LABEL = "hebergos-it";
+    /** Containers removed per {@code docker rm -f}: dockerd 20.10 deadlocked once on 200 in one call. */
+    private static final int REMOVAL_BATCH = 20;
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(120);
 
     private Docker() {
     }
@@ -37,14 +48,14 @@ final class Docker {
 
     /** {@code docker run -d --label hebergos-it ARGS}; returns the full id. */
     static String runDetached(String... args) {
-        List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--label", "hebergos-it"));
+        List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--label", LABEL));
         argv.addAll(List.of(args));
         return cli(argv).strip();
     }
 
     /** {@code docker create --label hebergos-it ARGS}; returns the full id. */
     static String create(String... args) {
-        List<String> argv = new ArrayList<>(List.of("docker", "create", "--label", "hebergos-it"));
+        List<String> argv = new ArrayList<>(List.of("docker", "create", "--label", LABEL));
         argv.addAll(List.of(args));
         return cli(argv).strip();
     }
@@ -63,11 +74,13 @@ final class Docker {
         return Instant.parse(inspect(id, "{{.State.StartedAt}}"));
     }
 
+    /** {@code docker rm -f} in batches, each bounded in time; ignores nulls and containers already gone. */
     static void remove(String... ids) {
-        for (String id : ids) {
-            if (id != null) {
-                run(List.of("docker", "rm", "-f", id));
-            }
+        List<String> present = Stream.of(ids).filter(Objects::nonNull).toList();
+        for (int from = 0; from < present.size(); from += REMOVAL_BATCH) {
+            List<String> argv = new ArrayList<>(List.of("docker", "rm", "-f"));
+            argv.addAll(present.subList(from, Math.min(present.size(), from + REMOVAL_BATCH)));
+            run(argv);
         }
     }
 
@@ -97,20 +110,34 @@ final class Docker {
     }
 
     private static Result run(List<String> argv) {
+        Path output = null;
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            // output to a file: reading a pipe would wait for a hung CLI forever, past the time limit
+            output = Files.createTempFile("docker", ".out");
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                fail(String.join(" ", argv) + " did not finish in 120 s");
+                fail(String.join(" ", argv) + " did not finish in " + CALL_LIMIT.toSeconds() + " s");
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), Files.readString(output));
         } catch (IOException e) {
             return new Result(-1, "cannot run docker: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file under target/: harmless
+            }
         }
     }
 }

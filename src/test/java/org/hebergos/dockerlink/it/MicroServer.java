@@ -27,7 +27,10 @@ final class MicroServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the agent with these environment variables (on top of an empty .env) and waits until it answers. */
+    /**
+     * Starts the agent with these environment variables (on top of an empty .env and {@code MANAGED_LABEL} set to
+     * {@link Docker#LABEL}, which they may override) and waits until it answers.
+     */
     static MicroServer start(String name, Map<String, String> environment) {
         MicroServer server = launch(name, environment);
         server.awaitHealth(Duration.ofSeconds(180));
@@ -54,6 +57,7 @@ final class MicroServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("HEBERGOS_ENV", dir.resolve("absent.env").toString());
+            builder.environment().put("MANAGED_LABEL", Docker.LABEL);
             builder.environment().putAll(environment);
             return new MicroServer(builder.start(), port, log);
         } catch (IOException e) {

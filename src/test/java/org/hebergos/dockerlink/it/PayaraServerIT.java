@@ -21,7 +21,7 @@ class PayaraServerIT extends ServerSuite {
     @BeforeAll
     static void startServer() {
         Path dir = Path.of(System.getProperty("it.dir", "target/it"), "payara-server").toAbsolutePath();
-        postgres = Postgres.start(dir.resolve("postgres"));
+        postgres = Postgres.start(dir);
         server = PayaraServer.start(AgentEnv.write("payara-server", "stats_datasource=" + PayaraServer.JNDI_NAME), postgres);
     }
 

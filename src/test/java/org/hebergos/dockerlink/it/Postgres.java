@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL cluster for one test class: Debian's PostgreSQL binaries (scripts/test.sh installs
- * them), a fresh data directory under target/, a free port on 127.0.0.1, a database {@code hebergos}
- * owned by a password-protected user {@code hebergos}. Run as root, the server runs as the
- * {@code postgres} user (PostgreSQL refuses root).
+ * them), a fresh data directory, a free port on 127.0.0.1, a database {@code hebergos} owned by a
+ * password-protected user {@code hebergos}. Run as root, the server runs as the {@code postgres} user
+ * (PostgreSQL refuses root), so the cluster lives in a directory of its own under /tmp owned by that user,
+ * never in the checkout, which other users may not be allowed to enter (a clone under /root, or in
+ * {@code mktemp -d}); it is removed at the end, its log kept in {@code logDir}.
  */
 final class Postgres implements AutoCloseable {
 
@@ -27,20 +30,30 @@ final class Postgres implements AutoCloseable {
     static final String USER = "hebergos";
 
     private final Path bin;
+    private final Path dir;
     private final Path data;
+    private final Path logDir;
     private final int port = Servers.freePort();
     private final String password = UUID.randomUUID().toString();
     private boolean running;
 
-    private Postgres(Path bin, Path data) {
+    private Postgres(Path bin, Path dir, Path logDir) {
         this.bin = bin;
-        this.data = data;
+        this.dir = dir;
+        this.data = dir.resolve("data");
+        this.logDir = logDir;
     }
 
-    static Postgres start(Path dir) {
-        Postgres pg = new Postgres(binaries(), dir.resolve("data"));
-        pg.init(dir);
-        return pg;
+    /** Starts a new cluster; its log is copied to {@code logDir} when it stops. */
+    static Postgres start(Path logDir) {
+        try {
+            // not java.io.tmpdir: the tests point that into the checkout
+            Postgres pg = new Postgres(binaries(), Files.createTempDirectory(Path.of("/tmp"), "hebergos-it-postgres"), logDir);
+            pg.init();
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path binaries() {
@@ -54,10 +67,8 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    private void init(Path dir) {
+    private void init() {
         try {
-            WildFlyServer.deleteTree(dir);
-            Files.createDirectories(dir);
             Path passwordFile = dir.resolve("password");
             Files.writeString(passwordFile, password + "\n");
             Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
@@ -113,13 +124,28 @@ final class Postgres implements AutoCloseable {
 
     @Override
     public void close() {
-        if (running) {
-            running = false;
-            try {
+        try {
+            if (running) {
+                running = false;
                 pg(Duration.ofSeconds(60), "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
-            } catch (AssertionError e) {
-                fail("PostgreSQL did not stop: " + e.getMessage());
             }
+        } catch (AssertionError e) {
+            fail("PostgreSQL did not stop: " + e.getMessage());
+        } finally {
+            keepLogAndRemove();
+        }
+    }
+
+    private void keepLogAndRemove() {
+        try {
+            Files.createDirectories(logDir);
+            Path log = dir.resolve("postgres.log");
+            if (Files.exists(log)) {
+                Files.copy(log, logDir.resolve("postgres.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Servers.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** What the tests' server processes share: free ports, waiting for the agent, running a server's tools. */
+/** What the tests' server processes share: free ports, waiting for the agent, running a server's script and tools. */
 final class Servers {
 
     private Servers() {
@@ -46,22 +50,45 @@ final class Servers {
         fail("the agent did not answer /health within " + limit.toSeconds() + " s; see " + log);
     }
 
-    /** Ends a process and what it started (a launcher script's JVM), politely first. */
-    static void stop(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        children.forEach(ProcessHandle::destroy);
-        process.destroy();
+    /**
+     * Runs {@code scripts/NAME DIR} (a server's script: it returns once the agent answers) with {@code environment}
+     * plus the tests' Java and WAR; when it fails, runs {@code scripts/NAME --stop DIR} so no server is left behind.
+     */
+    static void startWithScript(String name, Map<String, String> environment, Path dir) {
         try {
-            for (ProcessHandle child : children) {
-                child.onExit().get(60, TimeUnit.SECONDS);
+            script(name, environment, dir.toString());
+        } catch (AssertionError | RuntimeException e) {
+            try {
+                stopWithScript(name, dir);
+            } catch (AssertionError | RuntimeException stopFailed) {
+                e.addSuppressed(stopFailed);
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            throw e;
+        }
+    }
+
+    static void stopWithScript(String name, Path dir) {
+        script(name, Map.of(), "--stop", dir.toString());
+    }
+
+    private static void script(String name, Map<String, String> environment, String... args) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("JAVA_HOME", System.getProperty("java.home"));
+        all.put("WAR", Path.of(System.getProperty("war", "target/docker-link.war")).toAbsolutePath().toString());
+        List<String> argv = new ArrayList<>(List.of("bash", Path.of(System.getProperty("scripts.dir", "scripts"), name).toString()));
+        argv.addAll(List.of(args));
+        // generous: the first run gets the server through Maven, and CI is a loaded 2-core machine
+        run(all, Duration.ofMinutes(20), argv);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
