@@ -1,5 +1,6 @@
 package org.hebergos.dockerlink.history;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +61,28 @@ final class HistoryKeys {
             range(q, series, 0, LAST_SECOND);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? second(rs.getLong(1)) : ascending ? Long.MAX_VALUE : Long.MIN_VALUE;
+            }
+        }
+    }
+
+    /** One container-hour's work of the maintenance. */
+    interface HourWork {
+        void run(Connection c, long hourKey) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} for each hour, one transaction each: what was done before a failure stays done,
+     * and the next run resumes with the rest.
+     */
+    static void eachHour(Connection c, List<Long> hourKeys, HourWork work) throws SQLException, IOException {
+        c.setAutoCommit(false);
+        for (long hourKey : hourKeys) {
+            try {
+                work.run(c, hourKey);
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(c);
+                throw e;
             }
         }
     }

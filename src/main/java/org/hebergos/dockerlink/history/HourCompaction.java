@@ -3,6 +3,7 @@ package org.hebergos.dockerlink.history;
 import static org.hebergos.dockerlink.history.HistoryKeys.HOUR;
 import static org.hebergos.dockerlink.history.HistoryKeys.second;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,18 +30,9 @@ final class HourCompaction {
     int compactHours(long before) {
         try (Connection c = database.connection()) {
             List<Long> hourKeys = HistoryKeys.hoursInRows(c, before);
-            c.setAutoCommit(false);
-            for (long hourKey : hourKeys) {
-                try {
-                    compactHour(c, hourKey);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    HistoryKeys.rollback(c);
-                    throw e;
-                }
-            }
+            HistoryKeys.eachHour(c, hourKeys, HourCompaction::compactHour);
             return hourKeys.size();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw database.failed(e);
         }
     }

@@ -42,16 +42,7 @@ final class Summaries {
                     hourKeys.add(hourKey);
                 }
             }
-            c.setAutoCommit(false);
-            for (long hourKey : hourKeys) {
-                try {
-                    summarizeHour(c, hourKey);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    HistoryKeys.rollback(c);
-                    throw e;
-                }
-            }
+            HistoryKeys.eachHour(c, hourKeys, Summaries::summarizeHour);
             return hourKeys.size();
         } catch (SQLException | IOException e) {
             throw database.failed(e);
