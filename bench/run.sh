@@ -28,11 +28,11 @@ say "== building the agent and seeding history (the project's own HistoryStore a
 mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
 mkdir -p "$WORK/classes" "$WORK/data"
-javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/hebergos/dockerlink/history/SeedHistory.java
+javac -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp")" bench/src/org/hebergos/dockerlink/bench/SeedHistory.java
 ID_DAY=$(printf 'd%.0s' {1..64})
 ID_WEEK=$(printf 'e%.0s' {1..64})
 ID_YEAR=$(printf 'f%.0s' {1..64})
-seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.history.SeedHistory "$@" | tee -a "$WORK/seeded" >&2; }
+seed() { java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp")" org.hebergos.dockerlink.bench.SeedHistory "$@" | tee -a "$WORK/seeded" >&2; }
 # disk cost: SEED_N containers x 7 days in a data dir of their own, per profile; the file grows
 # linearly with containers (one compact row per container-hour), so 200 is SEED_N's figure x 200/SEED_N
 SEED_N=${SEED_CONTAINERS:-10}

@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.StoreUnavailable;
+import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**
  * Where the history lives and whether it can be reached: the embedded H2 file under {@code data_dir},
@@ -32,18 +31,11 @@ import org.hebergos.dockerlink.error.StoreUnavailable;
 public class HistoryDatabase {
 
     private static final Logger LOG = Logger.getLogger(HistoryDatabase.class.getName());
-    /** H2: "Database may be already in use": another process holds the file lock. */
-    private static final int H2_ALREADY_OPEN = 90020;
-    private static final int H2_FILE_CORRUPTED = 90030;
-    private static final int H2_READ_ONLY = 90097;
-    private static final int H2_NO_DISK_SPACE = 90100;
     private static final int H2_CLOSED = 90098;
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     private static final long IDLE_WAIT_MILLIS = 10_000;
     /** Connections of the embedded database's pool. */
     static final int POOL_SIZE = 16;
-    /** How much the file may grow past its size after a full compaction before the next one. */
-    private static final double REGROWTH = 1.15;
 
     @Inject
     Settings settings;
@@ -52,10 +44,8 @@ public class HistoryDatabase {
     private JdbcConnectionPool embedded;
     /** The last pool disposed: its connections still out keep the database open. */
     private JdbcConnectionPool disposed;
-    private String failure;
-    private final Object failureLock = new Object();
-    /** The file's size after the last full compaction; -1 before the first. */
-    private volatile long compactedSize = -1;
+    private final RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "stats store");
+    private DatabaseFile file;
     /** Whether the embedded file was looked at read-only before its first opening. */
     private boolean fileChecked;
     /** Why the embedded file was found damaged in use, to be moved aside before it is opened again; else null. */
@@ -85,7 +75,7 @@ public class HistoryDatabase {
                 if (attempt > 0 || (e.getErrorCode() != H2_CLOSED && e.getErrorCode() != H2_CLOSED_AT_SHUTDOWN)) {
                     throw failed(e);
                 }
-                LOG.warning(() -> "stats store: the database had closed (" + reason(e) + "), opening it again");
+                LOG.warning(() -> "stats store: the database had closed (" + FailureReason.of(e) + "), opening it again");
                 dispose();
             }
         }
@@ -107,21 +97,14 @@ public class HistoryDatabase {
      * anything but a data error an embedded database is disposed, so the next use reopens the file.
      */
     StoreUnavailable failed(Exception e) {
-        String reason = where() + ": " + reason(e);
-        boolean dataError = e instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
+        String reason = where() + ": " + FailureReason.of(e);
         if (settings.statsDataSource().isEmpty() && DamagedFile.isCorruption(e)) {
-            damagedInUse = reason(e);
+            damagedInUse = FailureReason.of(e);
         }
-        if (!dataError) {
+        if (!FailureReason.isDataError(e)) {
             dispose();
         }
-        synchronized (failureLock) {
-            if (!reason.equals(failure)) {
-                failure = reason;
-                LOG.warning("stats store unavailable: " + reason);
-            }
-        }
+        failures.failed(reason);
         return new StoreUnavailable(reason, e);
     }
 
@@ -141,27 +124,23 @@ public class HistoryDatabase {
     }
 
     /**
-     * Gives an embedded database back the space of what was rewritten or deleted. H2 appends every
-     * change to its file and reclaims the space of old versions only when idle for long or when it
-     * closes (for at most 200 ms, H2's default, so a round waits no longer), and even then keeps
-     * chunks that hold a little live data: with rows moving into compact hours every 15 minutes the
-     * file would hold mostly dead versions
-     * (measured: 86 % of it after a week). So maintenance closes the pool, the database compacts as it
-     * closes, and the next use reopens it; and when the file has grown by {@link #REGROWTH} since the
-     * last full compaction (or none ran since the agent started), it is rewritten with only its live
-     * data instead ({@link #compactFileFully}). Either waits for the connections in use to come back
-     * (and is put off when they do not within {@code IDLE_WAIT_MILLIS}); nothing fails. A
-     * server DataSource does its own.
+     * Gives an embedded database back the space of what was rewritten or deleted. H2 reclaims the space
+     * of old versions when it closes (for at most 200 ms, H2's default, so a round waits no longer), so
+     * maintenance closes the pool, the database compacts as it closes, and the next use reopens it; when
+     * the file has grown since its last rewrite (or none ran since the agent started), it is rewritten
+     * with only its live data instead ({@link #rewriteFile}, {@link DatabaseFile}). Either waits for the
+     * connections in use to come back (and is put off when they do not within {@code IDLE_WAIT_MILLIS});
+     * nothing fails. A server DataSource does its own.
      *
      * @return whether the file was rewritten
      */
-    synchronized boolean compactFile() {
+    synchronized boolean reclaimSpace() {
         // closed with a connection still out, the database would close when that one comes back, in
         // another thread, while a new use may be opening it again
         if (embedded == null || !awaitIdle(embedded, "file compaction")) {
             return false;
         }
-        if (grownSinceFullCompaction() && compactFileFully()) {
+        if (grownSinceRewrite() && rewriteFile()) {
             return true;
         }
         dispose();
@@ -191,66 +170,37 @@ public class HistoryDatabase {
         return true;
     }
 
-    /** Whether the embedded file is {@link #REGROWTH} larger than after its last full compaction (or none ran). */
-    synchronized boolean grownSinceFullCompaction() {
-        return embedded != null && (compactedSize < 0 || fileSize() > compactedSize * REGROWTH);
+    /** Whether the embedded file has grown enough since its last rewrite (or none ran) to be rewritten. */
+    synchronized boolean grownSinceRewrite() {
+        return embedded != null && file().grownSinceRewrite();
     }
 
     /**
-     * Rewrites an embedded database's file with only its live data ({@code SHUTDOWN COMPACT}): measured
-     * by bench/run.sh, 11.8 bytes a busy sample instead of up to 25. It waits up to
-     * {@code IDLE_WAIT_MILLIS} for the connections in use to come back, and every use waits
-     * while it runs (seconds for hundreds of MiB). Put off while the disk has less free space than the
-     * file; when it fails the file stays as it was and H2's partial copy is removed.
+     * Rewrites an embedded database's file with only its live data ({@link DatabaseFile#rewrite}). It waits
+     * up to {@code IDLE_WAIT_MILLIS} for the connections in use to come back, and every use waits while
+     * it runs (seconds for hundreds of MiB).
      *
      * @return whether it ran
      */
-    synchronized boolean compactFileFully() {
-        if (settings.statsDataSource().isPresent()) {
-            return false;
-        }
-        if (embedded == null || !awaitIdle(embedded, "full file compaction")) {
-            return false;
-        }
-        long before = fileSize();
-        if (usableSpace() < before) {
-            LOG.info(() -> "stats store: full file compaction put off, less free disk than the file's " + before + " bytes");
+    synchronized boolean rewriteFile() {
+        if (settings.statsDataSource().isPresent() || embedded == null || !awaitIdle(embedded, "file rewrite")
+                || !file().roomToRewrite()) {
             return false;
         }
         dispose();
-        JdbcDataSource direct = new JdbcDataSource();
-        direct.setURL(url());
-        try (Connection c = direct.getConnection("hebergos", "");
-             java.sql.Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        try {
+            file().rewrite();
         } catch (SQLException e) {
-            // H2 leaves its half-written copy behind, which would keep a nearly full disk full
-            try {
-                Files.deleteIfExists(settings.dataDir().resolve("stats.mv.db.tempFile"));
-            } catch (IOException ignored) {
-                // the failure below says what matters
-            }
             throw failed(e);
         }
-        compactedSize = fileSize();
-        LOG.fine(() -> "stats store: file rewritten, " + before + " -> " + compactedSize + " bytes");
         return true;
     }
 
-    private long usableSpace() {
-        try {
-            return Files.getFileStore(settings.dataDir()).getUsableSpace();
-        } catch (IOException e) {
-            return 0;
+    private synchronized DatabaseFile file() {
+        if (file == null) {
+            file = new DatabaseFile(settings.dataDir());
         }
-    }
-
-    private long fileSize() {
-        try {
-            return Files.size(settings.dataDir().resolve("stats.mv.db"));
-        } catch (IOException e) {
-            return 0;
-        }
+        return file;
     }
 
     /** Whether the store opened (used by the tests and for a quick check before streaming an answer). */
@@ -280,12 +230,7 @@ public class HistoryDatabase {
      * database's lock: a writer still holds its connection here, which a full compaction waits for.
      */
     void recovered() {
-        synchronized (failureLock) {
-            if (failure != null) {
-                LOG.info(() -> "stats store available again (" + where() + ")");
-                failure = null;
-            }
-        }
+        failures.succeeded();
     }
 
     @PreDestroy
@@ -323,19 +268,19 @@ public class HistoryDatabase {
             DamagedFile.foundInUse(settings.dataDir(), inUse).ifPresent(this::found);
             damagedInUse = null;
         } else if (!fileChecked) {
-            DamagedFile.Look look = DamagedFile.beforeOpening(settings.dataDir(), url());
+            DamagedFile.Look look = DamagedFile.beforeOpening(settings.dataDir(), file().url());
             look.movedAside().ifPresent(this::found);
             copy = look.copy();
         }
-        embedded = JdbcConnectionPool.create(url(), "hebergos", "");
+        embedded = JdbcConnectionPool.create(file().url(), "hebergos", "");
         embedded.setMaxConnections(POOL_SIZE);
         if (copy != null) {
             try (Connection c = embedded.getConnection()) {
                 DamagedFile.afterOpening(c, copy).ifPresent(this::found);
             } catch (SQLException e) {
                 embedded.dispose();
-                found(DamagedFile.notOpened(settings.dataDir(), copy, reason(e)));
-                embedded = JdbcConnectionPool.create(url(), "hebergos", "");
+                found(DamagedFile.notOpened(settings.dataDir(), copy, FailureReason.of(e)));
+                embedded = JdbcConnectionPool.create(file().url(), "hebergos", "");
                 embedded.setMaxConnections(POOL_SIZE);
             }
         }
@@ -352,50 +297,5 @@ public class HistoryDatabase {
     /** Counts the databases started afresh: what a user of the store remembers of an older one is void. */
     int generation() {
         return generation;
-    }
-
-    private String url() {
-        // LAZY_QUERY_EXECUTION streams a long history instead of materialising it first
-        return "jdbc:h2:file:" + settings.dataDir().resolve("stats") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
-    }
-
-    /** One line a person understands: the well-known causes by name, else the database's first line. */
-    static String reason(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t).append('\n');
-            if (t instanceof SQLException sql) {
-                switch (sql.getErrorCode()) {
-                    case H2_ALREADY_OPEN:
-                        return "held by another agent (the database file is locked by another process)";
-                    case H2_NO_DISK_SPACE:
-                        return "disk full";
-                    case H2_READ_ONLY:
-                        return "read-only";
-                    case H2_FILE_CORRUPTED:
-                        return "corrupt database file: " + firstLine(sql.getMessage());
-                    default:
-                        break;
-                }
-            }
-        }
-        String text = all.toString().toLowerCase(Locale.ROOT);
-        if (text.contains("no space left") || text.contains("disk full")) {
-            return "disk full";
-        }
-        if (text.contains("read-only") || text.contains("read only") || text.contains("accessdenied")
-                || text.contains("permission denied")) {
-            return "read-only or not writable";
-        }
-        if (text.contains("already in use") || text.contains("locked by another")) {
-            return "held by another agent (the database file is locked by another process)";
-        }
-        return firstLine(e.getMessage() != null ? e.getMessage() : e.toString());
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        return line.strip();
     }
 }

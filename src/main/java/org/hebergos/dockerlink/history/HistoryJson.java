@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
- * Writes a history in the api.md shape: {@code {"time":{"memory":{…},"cpu":{…},"net":{…}},…}}. A 24 h
- * history is 8,640 samples of nine numbers, so this writes ASCII bytes directly (the keys are
- * constants), prints byte counts in KiB exactly with integer arithmetic, reuses the text of a figure
- * that did not change since the previous sample (limits, idle memory), and writes a bucket's means and
- * peaks to {@link JsonNumbers#SIGNIFICANT} significant digits. Raw samples keep the exact
- * {@link Double#toString} form they have always had.
+ * Writes a history in the shape of the {@code v1/container/stats} answer of the HebergOS API
+ * specification (kept with the panel, not in this repository):
+ * {@code {"time":{"memory":{…},"cpu":{…},"net":{…}},…}}. A 24 h history is 8,640 samples of nine
+ * numbers, so this writes ASCII bytes directly (the keys are constants), prints byte counts in KiB
+ * exactly with integer arithmetic, reuses the text of a figure that did not change since the previous
+ * sample (limits, idle memory), and writes a bucket's means and peaks to {@link JsonNumbers#SIGNIFICANT}
+ * significant digits. Raw samples keep the exact {@link Double#toString} form they have always had.
  */
 public final class HistoryJson {
 

@@ -8,13 +8,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.StoreUnavailable;
+import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**
  * Every 15 minutes: moves ended hours of samples into their compact form, summarizes them by the half hour,
@@ -39,8 +40,8 @@ public class HistoryMaintenance {
     @Inject
     HistoryStore store;
 
-    /** The last failure of each step, so a step failing the same way every time is said once. */
-    private final Map<String, String> failures = new HashMap<>();
+    /** Each step's failures, so a step failing the same way every time is said once. */
+    private final Map<String, RepeatedFailureLog> failures = new ConcurrentHashMap<>();
 
     @PostConstruct
     void openStore() {
@@ -59,23 +60,22 @@ public class HistoryMaintenance {
     }
 
     void maintain(long now) {
-        step("compaction", () -> store.compact(now));
+        step("compaction", () -> store.compactHours(now));
         step("summaries", () -> store.summarize(now));
         step("purge of samples", () -> store.purgeRaw(now - settings.statsRetention().toSeconds()));
         step("purge of summaries", () -> store.purgeSummaries(now - settings.historyRetention().toSeconds()));
-        step("file compaction", store::compactFile);
+        step("file compaction", store::reclaimFileSpace);
     }
 
     private void step(String name, IntSupplier step) {
+        RepeatedFailureLog log = failures.computeIfAbsent(name, n -> new RepeatedFailureLog(LOG, "stats maintenance, " + n));
         try {
             int done = step.getAsInt();
-            failures.remove(name);
+            log.succeeded();
             LOG.fine(() -> "stats maintenance, " + name + ": " + done);
         } catch (RuntimeException e) {
-            String reason = e.getMessage();
-            if (!String.valueOf(reason).equals(failures.put(name, String.valueOf(reason)))) {
-                LOG.log(Level.WARNING, "stats maintenance, " + name + " failed: " + reason, e instanceof StoreUnavailable ? null : e);
-            }
+            // the store said why it is unavailable; anything else is unforeseen and needs its trace
+            log.failed(e.getMessage(), e instanceof StoreUnavailable ? null : e);
         }
     }
 }

@@ -41,7 +41,7 @@ public class HistoryService {
         };
     }
 
-    static void answer(HistoryStore.Snapshot snapshot, HistoryQuery query, HistoryJson json) throws SQLException, IOException {
+    static void answer(HistorySnapshot snapshot, HistoryQuery query, HistoryJson json) throws SQLException, IOException {
         if (query.instant()) {
             Optional<Point> newest = snapshot.newest();
             if (newest.isPresent() && newest.get().time() >= query.from() && newest.get().time() < query.until()) {
@@ -61,7 +61,7 @@ public class HistoryService {
             raw = Math.max(query.from(), Math.min(snapshot.summarizedUntil(), query.until()));
         } else {
             long rawStart = snapshot.rawStart();
-            raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryStore.HOUR));
+            raw = rawStart == Long.MAX_VALUE ? query.until() : Math.max(query.from(), rawStart - Math.floorMod(rawStart, HistoryKeys.HOUR));
         }
         if (raw > query.from()) {
             // summaries only before the samples: the first one, starting before from, would count twice

@@ -40,7 +40,7 @@ final class SummaryCodec {
      * hours ({@link HistorySchema} rewrites such days once).
      */
     static List<Bucket> decodeHourly(long day, byte[] in) {
-        return decode(day, in, HistoryStore.HOUR);
+        return decode(day, in, HistoryKeys.HOUR);
     }
 
     private static List<Bucket> decode(long day, byte[] in, long unit) {

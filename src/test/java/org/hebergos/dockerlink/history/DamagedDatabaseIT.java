@@ -109,8 +109,8 @@ class DamagedDatabaseIT {
             }
             store.insert(samples);
         }
-        store.compact(HOUR + 6 * 3600);
-        assertTrue(store.database.compactFileFully());
+        store.compactHours(HOUR + 6 * 3600);
+        assertTrue(store.database.rewriteFile());
         store.database.dispose();
         Path file = dataDir.resolve("stats.mv.db");
         try (RandomAccessFile damaged = new RandomAccessFile(file.toFile(), "rw")) {
@@ -155,11 +155,11 @@ class DamagedDatabaseIT {
             samples.add(Stores.sample(A, t, HOUR));
         }
         store.insert(samples);
-        store.compact(HOUR + 3 * 3600);
+        store.compactHours(HOUR + 3 * 3600);
         store.summarize(HOUR + 3 * 3600);
         String before = Stores.raw(store, A, 0);
         String steps = Stores.answer(store, A, new HistoryQuery(0, HistoryQuery.NO_END, 3600, false, true));
-        assertTrue(store.database.compactFileFully());
+        assertTrue(store.database.rewriteFile());
         store.database.dispose();
         Path file = dataDir.resolve("stats.mv.db");
         try (RandomAccessFile damaged = new RandomAccessFile(file.toFile(), "rw")) {

@@ -44,7 +44,7 @@ class HistoryMigrationTest {
             assertAnswersOfThePreviousRelease(store);
             assertTrue(store.last(A).isPresent(), "the newest samples, in rows, still give the sampler its baseline");
             // and so after this release's own maintenance, and after a restart
-            store.compact(HOUR + 5 * 3600);
+            store.compactHours(HOUR + 5 * 3600);
             store.summarize(HOUR + 5 * 3600);
             assertAnswersOfThePreviousRelease(store);
         } finally {

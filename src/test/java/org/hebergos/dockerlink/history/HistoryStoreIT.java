@@ -47,8 +47,8 @@ class HistoryStoreIT extends StoreFixture {
             for (int i = 0; i < 20; i++) {
                 // a full rewrite, then the close the maintenance does when the file has not grown
                 cut.database.check();
-                rewrites += cut.database.compactFileFully() ? 1 : 0;
-                assertEquals(0, cut.compactFile());
+                rewrites += cut.database.rewriteFile() ? 1 : 0;
+                assertEquals(0, cut.reclaimFileSpace());
             }
         } finally {
             done.set(true);
@@ -94,17 +94,17 @@ class HistoryStoreIT extends StoreFixture {
 
     @Test
     void theFileIsRewrittenWhenItGrewSinceTheLastRewriteKeepingEveryAnswer() throws IOException {
-        assertEquals(1, cut.compactFile(), "the first since the agent started rewrites the file");
-        assertEquals(0, cut.compactFile(), "not grown since: only closed");
+        assertEquals(1, cut.reclaimFileSpace(), "the first since the agent started rewrites the file");
+        assertEquals(0, cut.reclaimFileSpace(), "not grown since: only closed");
         // as a day of rounds does: rows written, then moved into compact hours
         for (long t = HOUR + 3 * 3600; t < HOUR + 24 * 3600; t += 10) {
             cut.insert(List.of(Stores.sample(A, t, HOUR), Stores.sample(B, t + 5, HOUR)));
         }
-        cut.compact(HOUR + 24 * 3600);
+        cut.compactHours(HOUR + 24 * 3600);
         String before = raw(A, 0) + raw(B, 0) + stepped(A, 0, HistoryQuery.NO_END, 3600);
         long grown = java.nio.file.Files.size(dataDir.resolve("stats.mv.db"));
 
-        assertEquals(1, cut.compactFile());
+        assertEquals(1, cut.reclaimFileSpace());
         long rewritten = java.nio.file.Files.size(dataDir.resolve("stats.mv.db"));
         assertTrue(rewritten < grown / 2, "grown to " + grown + " bytes, rewritten " + rewritten);
         assertEquals(before, raw(A, 0) + raw(B, 0) + stepped(A, 0, HistoryQuery.NO_END, 3600), "every answer as before");

@@ -23,9 +23,9 @@ class HistoryStoreTest extends StoreFixture {
         for (long since : sinces) {
             before.add(raw(A, since));
         }
-        assertEquals(2, cut.compact(HOUR + 3600), "one hour of two containers");
-        assertEquals(4, cut.compact(HOUR + 3 * 3600), "the two next hours of two containers");
-        assertEquals(0, cut.compact(HOUR + 3 * 3600), "nothing left to compact");
+        assertEquals(2, cut.compactHours(HOUR + 3600), "one hour of two containers");
+        assertEquals(4, cut.compactHours(HOUR + 3 * 3600), "the two next hours of two containers");
+        assertEquals(0, cut.compactHours(HOUR + 3 * 3600), "nothing left to compact");
         for (int i = 0; i < sinces.length; i++) {
             assertEquals(before.get(i), raw(A, sinces[i]), "since " + sinces[i]);
         }
@@ -47,7 +47,7 @@ class HistoryStoreTest extends StoreFixture {
     void theNewestSampleKeepsItsBaselineAfterCompaction() {
         Sample newest = cut.last(A).orElseThrow();
         assertEquals(HOUR + 3 * 3600 - 10, newest.time());
-        cut.compact(HOUR + 4 * 3600);
+        cut.compactHours(HOUR + 4 * 3600);
         assertEquals(newest, cut.last(A).orElseThrow(), "read back from the compact hour, baselines included");
         assertTrue(cut.known(A));
         assertFalse(cut.known("c".repeat(64)));
@@ -55,7 +55,7 @@ class HistoryStoreTest extends StoreFixture {
 
     @Test
     void aSecondAlreadyStoredIsSkippedWithoutFailingTheRound() throws IOException {
-        cut.compact(HOUR + 3600);
+        cut.compactHours(HOUR + 3600);
         String before = raw(A, 0);
         Sample again = new Sample(A, HOUR + 7200, 1, 999, 999, 99, 99, 1, 1, 1, 1, 1, 1);
         Sample inChunk = new Sample(A, HOUR + 10, 1, 999, 999, 99, 99, 1, 1, 1, 1, 1, 1);
@@ -65,7 +65,7 @@ class HistoryStoreTest extends StoreFixture {
         assertEquals(3 * 360 + 1, all.size(), "only the new second was added");
         assertEquals(before.substring(0, before.length() - 1), raw(A, 0).substring(0, before.length() - 1),
                 "what was stored first stays");
-        cut.compact(HOUR + 5 * 3600);
+        cut.compactHours(HOUR + 5 * 3600);
         assertEquals(3 * 360 + 1, json(raw(A, 0)).size(), "the compacted hour keeps its own sample of that second");
         assertEquals(before.substring(0, before.length() - 1), raw(A, 0).substring(0, before.length() - 1));
     }
@@ -109,7 +109,7 @@ class HistoryStoreTest extends StoreFixture {
         String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
         String halvesFromRaw = stepped(A, 0, HistoryQuery.NO_END, 1800);
         String partOfADayFromRaw = stepped(A, HOUR + 1800, HistoryQuery.NO_END, 86_400);
-        cut.compact(HOUR + 4 * 3600);
+        cut.compactHours(HOUR + 4 * 3600);
         assertEquals(6, cut.summarize(HOUR + 4 * 3600));
         assertEquals(0, cut.summarize(HOUR + 4 * 3600), "nothing left to summarize");
         assertSameFigures(fromRaw, stepped(A, 0, HistoryQuery.NO_END, 86_400));
@@ -133,7 +133,7 @@ class HistoryStoreTest extends StoreFixture {
         long from = HOUR + 1234; // inside the first half-hour, whose summary also holds samples before it
         String[] before = {stepped(A, from, HistoryQuery.NO_END, 10), stepped(A, from, HistoryQuery.NO_END, 60),
                 stepped(A, from + 1800, HistoryQuery.NO_END, 300)};
-        cut.compact(HOUR + 2 * 3600);
+        cut.compactHours(HOUR + 2 * 3600);
         assertEquals(4, cut.summarize(HOUR + 2 * 3600));
         assertSameFigures(before[0], stepped(A, from, HistoryQuery.NO_END, 10));
         assertSameFigures(before[1], stepped(A, from, HistoryQuery.NO_END, 60));
@@ -177,11 +177,11 @@ class HistoryStoreTest extends StoreFixture {
     void purgesRunWhenCompactionFails() throws IOException {
         HistoryStore failing = new HistoryStore() {
             @Override
-            public int compact(long before) {
+            public int compactHours(long before) {
                 throw new StoreUnavailable("compaction broke", null);
             }
         };
-        failing.database = cut.database;
+        failing.use(cut.database);
         HistoryMaintenance maintenance = new HistoryMaintenance();
         maintenance.settings = org.hebergos.dockerlink.config.Settings.from(
                 java.util.Map.of("data_dir", dataDir.toString(), "stats_retention", "1h"), k -> null);
@@ -202,9 +202,9 @@ class HistoryStoreTest extends StoreFixture {
 
     @Test
     void reasonsArePlainWords() {
-        assertNotEquals("", HistoryDatabase.reason(new java.sql.SQLException("x\ny")));
-        assertEquals("x", HistoryDatabase.reason(new java.sql.SQLException("x\ny")));
-        assertEquals("disk full", HistoryDatabase.reason(new IllegalStateException(new java.io.IOException("No space left on device"))));
+        assertNotEquals("", FailureReason.of(new java.sql.SQLException("x\ny")));
+        assertEquals("x", FailureReason.of(new java.sql.SQLException("x\ny")));
+        assertEquals("disk full", FailureReason.of(new IllegalStateException(new java.io.IOException("No space left on device"))));
     }
 
     @Test
@@ -222,14 +222,14 @@ class HistoryStoreTest extends StoreFixture {
     private void assertDaysMoved(String... state) throws Exception {
         String hoursFromRaw = stepped(A, 0, HistoryQuery.NO_END, 3600);
         String dayFromRaw = stepped(A, 0, HistoryQuery.NO_END, 86_400);
-        cut.compact(HOUR + 4 * 3600);
+        cut.compactHours(HOUR + 4 * 3600);
         cut.summarize(HOUR + 4 * 3600);
         // the release before: one summary per hour, its offset in the day counted in hours, no totals
         try (java.sql.Connection c = cut.database.connection(); java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT day_key, hours FROM history_day");
              java.sql.PreparedStatement old = c.prepareStatement("UPDATE history_day SET hours = ? WHERE day_key = ?")) {
             while (rs.next()) {
-                long day = HistoryStore.second(rs.getLong(1));
+                long day = HistoryKeys.second(rs.getLong(1));
                 List<Bucket> hours = new ArrayList<>();
                 Buckets merge = new Buckets(3600, hours::add);
                 for (Bucket half : SummaryCodec.decode(day, rs.getBytes(2))) {

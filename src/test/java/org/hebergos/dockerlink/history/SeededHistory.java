@@ -16,20 +16,21 @@ public final class SeededHistory {
      * database of {@code dataDir}, compacted and summarized, and closes it (before an agent opens it).
      */
     public static void seed(Path dataDir, String containerId, long from, long until, long interval) {
-        HistoryStore store = Stores.open(dataDir);
-        long hour = from - Math.floorMod(from, 3600);
-        List<Sample> batch = new ArrayList<>();
-        for (long t = from; t < until; t += interval) {
-            batch.add(Stores.sample(containerId, t, hour));
-            if (batch.size() == 5000) {
-                store.insert(batch);
-                batch.clear();
+        try (OfflineHistory history = OfflineHistory.open(dataDir)) {
+            HistoryStore store = history.store();
+            long hour = from - Math.floorMod(from, 3600);
+            List<Sample> batch = new ArrayList<>();
+            for (long t = from; t < until; t += interval) {
+                batch.add(Stores.sample(containerId, t, hour));
+                if (batch.size() == 5000) {
+                    store.insert(batch);
+                    batch.clear();
+                }
             }
+            store.insert(batch);
+            store.compactHours(until);
+            store.summarize(until);
+            history.rewriteFile();
         }
-        store.insert(batch);
-        store.compact(until);
-        store.summarize(until);
-        store.database.compactFileFully();
-        store.database.dispose();
     }
 }

@@ -23,9 +23,7 @@ final class Stores {
         }
         HistoryDatabase database = new HistoryDatabase();
         database.settings = Settings.from(values, k -> null);
-        HistoryStore store = new HistoryStore();
-        store.database = database;
-        return store;
+        return HistoryStore.on(database);
     }
 
     /** The body {@code v1/container/stats} would send, or null when nothing is stored for the container. */

@@ -1,22 +1,20 @@
-package org.hebergos.dockerlink.history;
+package org.hebergos.dockerlink.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.hebergos.dockerlink.config.Settings;
+import org.hebergos.dockerlink.history.HistoryStore;
+import org.hebergos.dockerlink.history.OfflineHistory;
+import org.hebergos.dockerlink.history.Point;
 import org.hebergos.dockerlink.stats.Sample;
 import org.hebergos.dockerlink.stats.StatsMath;
 
 /**
- * Bench-only: fills the agent's own store (the project's HistoryStore, same schema, codec and
- * maintenance) with DAYS days of 10 s samples ending now for each container id, running the agent's
+ * Bench-only: fills the agent's own store (the project's HistoryStore through its public seam
+ * {@link OfflineHistory}: same schema, codec and maintenance) with DAYS days of 10 s samples ending now for each container id, running the agent's
  * maintenance (compaction, summaries, purges at the default retentions, the full file compaction
  * when the file has grown) after every seeded hour, as the agent would have.
  * The last 8 days go through the agent's path (rows inserted by rounds, then compacted); older hours,
@@ -83,29 +81,15 @@ public final class SeedHistory {
      * The agent's maintenance steps at {@code now}: of the file compaction, the full rewrite when the file
      * has grown enough, not the close of the other runs (up to 10 s of H2 compacting each time).
      */
-    private static void maintain(HistoryStore store, long now) {
-        store.compact(now);
+    private static void maintain(OfflineHistory history, long now) {
+        HistoryStore store = history.store();
+        store.compactHours(now);
         store.summarize(now);
         store.purgeRaw(now - 7 * DAY);
         store.purgeSummaries(now - 400 * DAY);
-        if (store.database.grownSinceFullCompaction()) {
-            store.database.compactFileFully();
-        }
-        withoutRetention(store.database);
-    }
-
-    /**
-     * H2 keeps what it rewrote for 45 s before reusing the space; the agent writes a round every 10 s, so
-     * by the time of a round most of what earlier rounds rewrote is reusable. Seeding a week in a minute
-     * would keep all of it: the seed lets H2 reuse the space at once instead, standing for the time that
-     * passes between rounds.
-     */
-    private static void withoutRetention(HistoryDatabase database) {
-        try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("SET RETENTION_TIME 0");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        history.rewriteFileIfGrown();
+        // a rewrite closed the database, and with it the setting
+        history.reuseSpaceAtOnce();
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,40 +97,32 @@ public final class SeedHistory {
         boolean busy = args[1].equals("busy");
         int days = Integer.parseInt(args[2]);
         List<String> ids = List.of(args).subList(3, args.length);
-        HistoryDatabase database = new HistoryDatabase();
-        database.settings = Settings.from(Map.of("data_dir", dir.toString()), k -> null);
-        HistoryStore store = new HistoryStore();
-        store.database = database;
+        OfflineHistory history = OfflineHistory.open(dir);
+        HistoryStore store = history.store();
 
         long now = Instant.now().getEpochSecond();
         long first = now - now % 10 - days * DAY + 10;
         long rowsFrom = Math.max(first, now - now % HOUR - 8 * DAY);
         List<Generator> generators = ids.stream().map(id -> new Generator(id, busy, first)).toList();
         long t = first;
-        withoutRetention(database);
+        history.reuseSpaceAtOnce();
         if (rowsFrom > first) {
             store.insert(generators.stream().map(g -> g.next(first)).toList());
             for (t = first + 10; t < rowsFrom; ) {
                 long hourEnd = Math.min(rowsFrom, t - Math.floorMod(t, HOUR) + HOUR);
-                try (Connection c = database.connection()) {
-                    c.setAutoCommit(false);
-                    for (Generator g : generators) {
-                        List<Point> points = new ArrayList<>();
-                        for (long s = t; s < hourEnd; s += 10) {
-                            Sample x = g.next(s);
-                            points.add(new Point(x.time(), x.memoryUsed(), x.memoryLimit(), x.cpuPercent(), x.cpuLimitPercent(),
-                                    x.netUp(), x.netDown(), x.deltaUp(), x.deltaDown()));
-                        }
-                        HistoryStore.writeChunk(c, HistoryStore.key(series(c, g.id), hourEnd - HOUR), points, null);
+                for (Generator g : generators) {
+                    List<Point> points = new ArrayList<>();
+                    for (long s = t; s < hourEnd; s += 10) {
+                        points.add(Point.of(g.next(s)));
                     }
-                    c.commit();
+                    history.writeHour(g.id, hourEnd - HOUR, points);
                 }
                 t = hourEnd;
                 if (t % DAY == 0) {
-                    maintain(store, t);
+                    maintain(history, t);
                 }
             }
-            maintain(store, t);
+            maintain(history, t);
         }
         List<Sample> batch = new ArrayList<>();
         for (; t <= now; t += 10) {
@@ -159,29 +135,19 @@ public final class SeedHistory {
                 batch.clear();
             }
             if ((t + 10) % HOUR == 0) {
-                maintain(store, t + 10);
+                maintain(history, t + 10);
             }
         }
         store.insert(batch);
-        maintain(store, now);
-        database.dispose();
+        maintain(history, now);
+        history.close();
         long kept = Math.min(days, 7) * 8640L * ids.size();
         long bytes = Files.size(dir.resolve("stats.mv.db"));
-        database.compactFileFully();
-        database.dispose();
+        history.rewriteFile();
+        history.close();
         long compacted = Files.size(dir.resolve("stats.mv.db"));
         System.out.printf("seeded %s: %d containers x %d days (%s), stats.mv.db %d bytes = %.1f bytes per raw sample kept;"
                         + " after a full compaction %d bytes = %.1f%n",
                 dir, ids.size(), days, args[1], bytes, (double) bytes / kept, compacted, (double) compacted / kept);
-    }
-
-    private static int series(Connection c, String id) throws java.sql.SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT series FROM stats_series WHERE container_id = ?")) {
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }
