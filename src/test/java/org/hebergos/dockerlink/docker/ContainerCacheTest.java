@@ -203,7 +203,6 @@ class ContainerCacheTest {
         cut.containers(list, entry);
         cut.run(WEB, inspect);
         cut.streamClosed();
-        assertFalse(cut.watching());
         cut.containers(list, entry);
         cut.containers(list, entry);
         cut.run(WEB, inspect);
