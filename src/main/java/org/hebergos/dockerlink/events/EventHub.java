@@ -37,8 +37,8 @@ import org.hebergos.dockerlink.error.TooManyStreams;
 import org.hebergos.dockerlink.stats.StatsRound;
 
 /**
- * Feeds the event streams. Engine container events arrive from the gateway's event watch (the one that
- * keeps the container list fresh: no call of its own, no polling) and are turned into list entries on
+ * Feeds the event streams. Engine container events arrive from the catalogue's event watch (the one
+ * that keeps the container list fresh: no call of its own, no polling) and are turned into list entries on
  * one dispatcher thread, so the engine's event thread never waits; each sampling round arrives as a CDI
  * event from the sampler. Publishing numbers an event, logs it for resumption and hands it to every
  * client's bounded buffer without waiting: a slow client can only lose its own stream.
