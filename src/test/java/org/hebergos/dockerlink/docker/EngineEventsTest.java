@@ -41,6 +41,18 @@ class EngineEventsTest {
     }
 
     @Test
+    void anEventIsTranslatedWithItsNameExitCodeAndTime() throws IOException {
+        List<Event> events = new ArrayList<>();
+        EngineEvents.read(new ByteArrayInputStream((STREAM + """
+                {"status":"die","id":"77aa","Action":"die","Actor":{"ID":"77aa","Attributes":{"exitCode":"x","name":"/odd"}},"time":1795755342}
+                """).getBytes(StandardCharsets.UTF_8)), events::add);
+        assertEquals(new ContainerEvent("3f2a", "start", "web", null, 1795755340123456789L), EngineEvents.translated(events.get(0)));
+        assertEquals(new ContainerEvent("9b1e", "die", "db", 137, 1795755341000000000L), EngineEvents.translated(events.get(1)));
+        assertEquals(new ContainerEvent("77aa", "die", "odd", null, 1795755342000000000L), EngineEvents.translated(events.get(4)),
+                "no leading slash, an unreadable exit code left out, the time from seconds");
+    }
+
+    @Test
     void aStreamThatEndsEndsTheRead() throws IOException {
         List<Event> events = new ArrayList<>();
         EngineEvents.read(new ByteArrayInputStream(new byte[0]), events::add);
