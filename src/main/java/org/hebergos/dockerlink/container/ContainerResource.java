@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerActions;
 import org.hebergos.dockerlink.error.BadParameter;
 
 /**
@@ -98,12 +98,12 @@ public class ContainerResource {
         }
         try {
             int seconds = Integer.parseInt(t);
-            if (seconds >= 0 && seconds <= DockerGateway.MAX_STOP_SECONDS) {
+            if (seconds >= 0 && seconds <= ContainerActions.MAX_STOP_SECONDS) {
                 return seconds;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadParameter("t", "expected whole seconds from 0 to " + DockerGateway.MAX_STOP_SECONDS);
+        throw new BadParameter("t", "expected whole seconds from 0 to " + ContainerActions.MAX_STOP_SECONDS);
     }
 }

@@ -224,10 +224,6 @@ final class ContainerCache {
         listener.lost();
     }
 
-    boolean watching() {
-        return watching;
-    }
-
     /** Who else hears the watched events (the live event feed); it must return at once and throw nothing. */
     interface Listener {
 

@@ -11,16 +11,20 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Follows the engine's container events ({@code GET /events}) and tells the {@link ContainerCache} when
- * the stream opens, what changed, and when it ends. It reads on a thread of the given (managed) factory:
- * docker-java's {@code eventsCmd} would read on a thread it creates with {@code new Thread} and offers no
- * way to pass an executor, so the request goes through its transport and is parsed here.
+ * the stream opens, what changed, and when it ends. Started once at deployment; when the stream breaks or
+ * the engine does not answer, it asks again after {@link #RETRY_MILLIS}, so a restarted engine is followed
+ * again within a second. It reads on a thread of the given (managed) factory: docker-java's
+ * {@code eventsCmd} would read on a thread it creates with {@code new Thread} and offers no way to pass an
+ * executor, so the request goes through its transport and is parsed here.
  */
 final class EngineEvents implements Closeable {
 
@@ -37,8 +41,11 @@ final class EngineEvents implements Closeable {
      */
     private static final long REPLAY_SECONDS = 5;
 
+    /** The pause before asking again for a stream that broke or was refused. */
+    static final long RETRY_MILLIS = 1000;
+
     private final ContainerCache cache;
-    private boolean following;
+    private boolean started;
     private boolean closed;
     private DockerHttpClient.Response stream;
 
@@ -46,17 +53,35 @@ final class EngineEvents implements Closeable {
         this.cache = cache;
     }
 
-    /** Starts following the events when nobody is; called on every use so that a broken stream heals itself. */
-    synchronized void watch(DockerHttpClient http, ThreadFactory threads) {
-        if (following || closed) {
+    /** Starts following the events, for as long as this is not closed. */
+    synchronized void start(Supplier<DockerHttpClient> http, ThreadFactory threads) {
+        if (started || closed) {
             return;
         }
-        following = true;
+        threads.newThread(() -> followUntilClosed(http)).start();
+        started = true;
+    }
+
+    private void followUntilClosed(Supplier<DockerHttpClient> http) {
+        do {
+            try {
+                follow(http.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "docker engine not reachable for its events", e);
+            }
+        } while (pausedAndStillOpen());
+    }
+
+    /** Waits {@link #RETRY_MILLIS} unless closed meanwhile; true when the events are still to be followed. */
+    private synchronized boolean pausedAndStillOpen() {
         try {
-            threads.newThread(() -> follow(http)).start();
-        } catch (RuntimeException e) {
-            following = false;
-            throw e;
+            if (!closed) {
+                wait(RETRY_MILLIS);
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -66,6 +91,7 @@ final class EngineEvents implements Closeable {
                 .path("/events?since=" + (Instant.now().getEpochSecond() - REPLAY_SECONDS)
                         + "&filters=" + URLEncoder.encode(FILTERS, StandardCharsets.UTF_8))
                 .build();
+        boolean open = false;
         try (DockerHttpClient.Response response = http.execute(request)) {
             if (!opened(response)) {
                 return;
@@ -75,14 +101,17 @@ final class EngineEvents implements Closeable {
                 return;
             }
             cache.streamOpened();
+            open = true;
             read(response.getBody(), cache::event);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "docker event stream broke; container cache dropped", e);
         } finally {
-            cache.streamClosed();
             synchronized (this) {
                 stream = null;
-                following = false;
+            }
+            if (open) {
+                // only a stream that was open can have missed events: a refused one would say so every second
+                cache.streamClosed();
             }
         }
     }
@@ -102,6 +131,26 @@ final class EngineEvents implements Closeable {
         }
     }
 
+    /** Our translation of a watched event of a container, as the engine sent it. */
+    static ContainerEvent translated(Event event) {
+        Map<String, String> attributes = attributes(event);
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        Integer exitCode = null;
+        try {
+            exitCode = attributes.containsKey("exitCode") ? Integer.valueOf(attributes.get("exitCode")) : null;
+        } catch (NumberFormatException notANumber) {
+            // left out, as for any event that carries none
+        }
+        String name = attributes.getOrDefault("name", "");
+        long nanos = event.getTimeNano() != null ? event.getTimeNano()
+                : event.getTime() != null ? event.getTime() * 1_000_000_000L : System.currentTimeMillis() * 1_000_000L;
+        return new ContainerEvent(event.getId(), action, name.startsWith("/") ? name.substring(1) : name, exitCode, nanos);
+    }
+
+    static Map<String, String> attributes(Event event) {
+        return event.getActor() == null || event.getActor().getAttributes() == null ? Map.of() : event.getActor().getAttributes();
+    }
+
     /** Stops following for good; the open stream is aborted, which ends the reading thread. */
     @Override
     public void close() {
@@ -109,12 +158,11 @@ final class EngineEvents implements Closeable {
         synchronized (this) {
             closed = true;
             open = stream;
+            notifyAll();
         }
         if (open != null) {
             // the reading thread ends and says the stream closed
             open.close();
-        } else {
-            cache.streamClosed();
         }
     }
 }

@@ -1,17 +1,19 @@
 package org.hebergos.dockerlink.docker;
 
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.core.command.FrameReader;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Demultiplexes Docker's attach stream (non-TTY): frames of an 8-byte header — stream type (1 stdout,
- * 2 stderr), three zero bytes, big-endian payload size — then the payload. Reads until the process
- * closes the stream, keeping at most {@code cap} bytes and discarding the rest, so a chatty process
- * never blocks on a full pipe.
+ * The output of a {@code docker exec} (non-TTY attach stream), demultiplexed by docker-java's
+ * {@link FrameReader} into standard output and the interleaved whole. Reads until the process closes the
+ * stream, keeping at most {@code cap} bytes and discarding the rest, so a chatty process never blocks on a
+ * full pipe. The reader holds one frame at a time: the engine writes a frame per chunk it copies from the
+ * process (through 32 KiB buffers in moby), so memory stays at the cap plus about one frame.
  */
 final class ExecFrames {
 
@@ -26,37 +28,28 @@ final class ExecFrames {
         this.cap = cap;
     }
 
+    /**
+     * Reads {@code stream} to its end. docker-java deprecated {@link FrameReader} in favour of its own
+     * callback reading, which runs on a thread it creates ({@link ContainerExec#exec} says why not); the
+     * reader is not closed, as closing would close the engine's response, which {@link ExecSession} owns.
+     */
+    @SuppressWarnings({"deprecation", "resource"})
     ExecFrames read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        byte[] header = new byte[8];
-        byte[] buffer = new byte[8192];
-        while (true) {
-            try {
-                in.readFully(header);
-            } catch (EOFException end) {
-                return this;
-            }
-            int type = header[0];
-            long remaining = ((header[4] & 0xFFL) << 24) | ((header[5] & 0xFF) << 16) | ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
-            while (remaining > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (n < 0) {
-                    return this;
-                }
-                keep(type, buffer, n);
-                remaining -= n;
-            }
+        FrameReader frames = new FrameReader(stream);
+        for (Frame frame = frames.readFrame(); frame != null; frame = frames.readFrame()) {
+            keep(frame.getStreamType() == StreamType.STDOUT, frame.getPayload());
         }
+        return this;
     }
 
-    private void keep(int type, byte[] bytes, int length) {
+    private void keep(boolean isStdout, byte[] bytes) {
         int room = Math.max(0, cap - combined.size());
-        int kept = Math.min(room, length);
-        if (kept < length) {
+        int kept = Math.min(room, bytes.length);
+        if (kept < bytes.length) {
             truncated = true;
         }
         combined.write(bytes, 0, kept);
-        if (type == 1) {
+        if (isStdout) {
             stdout.write(bytes, 0, kept);
         }
     }

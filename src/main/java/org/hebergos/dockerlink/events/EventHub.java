@@ -31,13 +31,14 @@ import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.container.ContainerService;
 import org.hebergos.dockerlink.container.ContainerView;
 import org.hebergos.dockerlink.docker.ContainerEvent;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.DockerConnection;
 import org.hebergos.dockerlink.error.TooManyStreams;
 import org.hebergos.dockerlink.stats.StatsRound;
 
 /**
- * Feeds the event streams. Engine container events arrive from the gateway's event watch (the one that
- * keeps the container list fresh: no call of its own, no polling) and are turned into list entries on
+ * Feeds the event streams. Engine container events arrive from the catalogue's event watch (the one
+ * that keeps the container list fresh: no call of its own, no polling) and are turned into list entries on
  * one dispatcher thread, so the engine's event thread never waits; each sampling round arrives as a CDI
  * event from the sampler. Publishing numbers an event, logs it for resumption and hands it to every
  * client's bounded buffer without waiting: a slow client can only lose its own stream.
@@ -60,7 +61,9 @@ public class EventHub {
     @Inject
     Settings settings;
     @Inject
-    DockerGateway docker;
+    ContainerCatalogue catalogue;
+    @Inject
+    DockerConnection docker;
     @Inject
     ContainerService containers;
     @Resource
@@ -80,7 +83,7 @@ public class EventHub {
         pool = new ThreadPoolExecutor(0, size, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
         states = new ContainerStates(this::lookup);
         pool.execute(this::dispatch);
-        docker.listen(new ContainerEvent.Listener() {
+        catalogue.listen(new ContainerEvent.Listener() {
             @Override
             public void event(ContainerEvent event) {
                 if (!inbox.offer(event)) {
@@ -105,8 +108,8 @@ public class EventHub {
      * @throws TooManyStreams when {@code events_clients} streams are open
      */
     public void subscribe(SseEventSink sink, Sse sse, Set<String> only, Long lastEventId) {
-        // makes sure the engine's events are watched (and answers 503 while Docker is down)
-        docker.containers(false);
+        // answers 503 while Docker is down
+        docker.ping();
         synchronized (this) {
             if (stopping) {
                 throw new TooManyStreams("the agent is stopping");

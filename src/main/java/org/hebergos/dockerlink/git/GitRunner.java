@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.hebergos.dockerlink.config.Settings;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerExec;
 import org.hebergos.dockerlink.docker.ExecResult;
 import org.hebergos.dockerlink.docker.ExecSession;
 import org.hebergos.dockerlink.error.GitFailed;
@@ -50,7 +50,7 @@ public class GitRunner {
     @Inject
     Settings settings;
     @Inject
-    DockerGateway docker;
+    ContainerExec docker;
     @Resource
     ManagedExecutorService executor;
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.docker.ContainerDetails;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerExec;
 import org.hebergos.dockerlink.docker.FileOwner;
 import org.hebergos.dockerlink.docker.ExecResult;
 import org.hebergos.dockerlink.error.BadParameter;
@@ -44,7 +45,9 @@ public class GitService {
     @Inject
     GitRunner git;
     @Inject
-    DockerGateway docker;
+    ContainerCatalogue catalogue;
+    @Inject
+    ContainerExec exec;
     @Inject
     Settings settings;
 
@@ -157,7 +160,7 @@ public class GitService {
     }
 
     private <T> T inRepository(ContainerRef id, RepoPath path, Function<Repository, T> call) {
-        ContainerDetails container = docker.inspect(id.value());
+        ContainerDetails container = catalogue.inspect(id.value());
         if (!container.running()) {
             throw new ContainerNotRunning(id.value());
         }
@@ -176,7 +179,7 @@ public class GitService {
      */
     private Repository repository(ContainerDetails container, String dir) {
         String containerId = container.id();
-        FileOwner owner = GitDirectory.owner(dir, path -> docker.file(containerId, path)).orElse(null);
+        FileOwner owner = GitDirectory.owner(dir, path -> exec.file(containerId, path)).orElse(null);
         if (owner == null) {
             // a container without git must say so rather than "not a repository": ask git its version,
             // as nobody, in /, which reads no repository

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.DockerConnection;
 import org.hebergos.dockerlink.error.AgentException;
 
 /**
@@ -27,7 +27,7 @@ public class EngineProbe {
     static final Duration PATIENCE = Duration.ofSeconds(2);
 
     @Inject
-    DockerGateway docker;
+    DockerConnection docker;
     @Resource
     ManagedExecutorService executor;
 

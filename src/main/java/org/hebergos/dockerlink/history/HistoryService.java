@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.hebergos.dockerlink.container.ContainerRef;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
@@ -21,7 +21,7 @@ public class HistoryService {
     @Inject
     HistoryStore store;
     @Inject
-    DockerGateway docker;
+    ContainerCatalogue docker;
     private final ReadSlots requests = new ReadSlots();
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.hebergos.dockerlink.docker.CpuLimit;
 import org.hebergos.dockerlink.stats.RoundReport;
 
 /**
@@ -25,7 +26,7 @@ import org.hebergos.dockerlink.stats.RoundReport;
 final class CadvisorExposition {
 
     /** The CFS period Docker sets for {@code --cpus}, and its default for {@code --cpu-quota}, in microseconds. */
-    static final long CPU_PERIOD_MICROS = 100_000;
+    static final long CPU_PERIOD_MICROS = CpuLimit.DEFAULT_PERIOD_MICROS;
 
     private CadvisorExposition() {
     }

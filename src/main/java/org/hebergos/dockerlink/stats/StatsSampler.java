@@ -35,7 +35,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.docker.ContainerInfo;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerStatsSource;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
 import org.hebergos.dockerlink.history.HistoryStore;
@@ -69,7 +70,9 @@ public class StatsSampler {
     @Inject
     Settings settings;
     @Inject
-    DockerGateway docker;
+    ContainerCatalogue docker;
+    @Inject
+    ContainerStatsSource statsSource;
     @Inject
     HistoryStore store;
     @Inject
@@ -217,7 +220,7 @@ public class StatsSampler {
         List<ContainerInfo> running = docker.containers(true);
         Map<ContainerInfo, Future<EngineStats>> readings = new HashMap<>();
         for (ContainerInfo c : running) {
-            readings.put(c, pool.submit(() -> docker.stats(c.id())));
+            readings.put(c, pool.submit(() -> statsSource.read(c)));
         }
         Map<String, Sample> current = new HashMap<>();
         RoundReadings missing = new RoundReadings();

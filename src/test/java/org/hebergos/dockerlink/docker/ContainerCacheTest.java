@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 import org.junit.jupiter.api.Test;
 
-/** The cache fed with listings, inspections and events directly, as the gateway and the event thread do. */
+/** The cache fed with listings, inspections and events directly, as the catalogue and the event thread do. */
 class ContainerCacheTest {
 
     private static final String WEB = "a".repeat(64);
@@ -203,7 +203,6 @@ class ContainerCacheTest {
         cut.containers(list, entry);
         cut.run(WEB, inspect);
         cut.streamClosed();
-        assertFalse(cut.watching());
         cut.containers(list, entry);
         cut.containers(list, entry);
         cut.run(WEB, inspect);

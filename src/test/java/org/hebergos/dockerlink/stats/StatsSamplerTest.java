@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.docker.ContainerInfo;
-import org.hebergos.dockerlink.docker.DockerGateway;
+import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
 import org.hebergos.dockerlink.history.HistoryStore;
@@ -45,7 +45,7 @@ class StatsSamplerTest {
         cut.published = new LastRound();
         cut.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         cut.roundTaken = rounds;
-        cut.docker = new DockerGateway() {
+        cut.docker = new ContainerCatalogue() {
             @Override
             public List<ContainerInfo> containers(boolean runningOnly) {
                 if (engineFailure != null) {
@@ -53,12 +53,8 @@ class StatsSamplerTest {
                 }
                 return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
             }
-
-            @Override
-            public EngineStats stats(String id) {
-                return new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
-            }
         };
+        cut.statsSource = container -> new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
         cut.store = new HistoryStore() {
             @Override
             public void insert(List<Sample> samples) {
@@ -184,16 +180,14 @@ class StatsSamplerTest {
         for (int i = 0; i < 50; i++) {
             many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
         }
-        cut.docker = new DockerGateway() {
+        cut.docker = new ContainerCatalogue() {
             @Override
             public List<ContainerInfo> containers(boolean runningOnly) {
                 return many;
             }
-
-            @Override
-            public EngineStats stats(String id) {
-                throw new DockerUnavailable("no answer from the engine", null);
-            }
+        };
+        cut.statsSource = container -> {
+            throw new DockerUnavailable("no answer from the engine", null);
         };
         List<java.util.logging.LogRecord> warnings = new ArrayList<>();
         java.util.logging.Handler capture = new java.util.logging.Handler() {
