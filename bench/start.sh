@@ -30,9 +30,7 @@ plain() {
   local start end cpu
   start=$(now)
   DOCKER_SOCK=/var/run/docker.sock API_TOKEN=bench DATA_DIR="$WORK/data" HEBERGOS_ENV="$WORK/absent.env" \
-    java -Xmx256m -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-    --deploy target/docker-link.war --contextroot / --port "$PORT" --nocluster --nohazelcast \
-    --prebootcommandfile scripts/payara-preboot.asadmin >"$WORK/plain.log" 2>&1 &
+    scripts/payara-micro.sh "$PORT" >"$WORK/plain.log" 2>&1 &
   PID=$!
   await_health
   end=$(now)
