@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: start to first answer of the agent, the container image (scripts/image.sh) against the
-# plain `java -jar payara-micro.jar` start of the README, on the same machine, alternately.
+# README's `java -jar payara-micro.jar` start (scripts/payara-micro.sh), on the same machine, alternately.
 # Usage: bench/start.sh [ROUNDS]   (default 3). Needs the image and target/ built. Prints; asserts nothing.
 # "First answer": GET /health answers 200. Wall time, and the CPU time the agent used until then (the
 # figure that does not depend on what else the machine is doing).
