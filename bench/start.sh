@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: start to first answer of the agent, the container image (scripts/image.sh) against the
-# plain `java -jar payara-micro.jar` start of the README, on the same machine, alternately.
+# README's `java -jar payara-micro.jar` start (scripts/payara-micro.sh), on the same machine, alternately.
 # Usage: bench/start.sh [ROUNDS]   (default 3). Needs the image and target/ built. Prints; asserts nothing.
 # "First answer": GET /health answers 200. Wall time, and the CPU time the agent used until then (the
 # figure that does not depend on what else the machine is doing).
@@ -30,9 +30,7 @@ plain() {
   local start end cpu
   start=$(now)
   DOCKER_SOCK=/var/run/docker.sock API_TOKEN=bench DATA_DIR="$WORK/data" HEBERGOS_ENV="$WORK/absent.env" \
-    java -Xmx256m -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-    --deploy target/docker-link.war --contextroot / --port "$PORT" --nocluster --nohazelcast \
-    --prebootcommandfile scripts/payara-preboot.asadmin >"$WORK/plain.log" 2>&1 &
+    scripts/payara-micro.sh "$PORT" >"$WORK/plain.log" 2>&1 &
   PID=$!
   await_health
   end=$(now)

@@ -28,11 +28,11 @@ APP_UID=10001
 # jdk.naming.dns: named in Payara's manifest; jdk.zipfs, jdk.crypto.ec). Not the debugger and attach
 # modules (jdeps names them for Payara's monitoring probes and javassist's hot swap, both unused).
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.management.rmi,java.naming,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.security.auth,jdk.unsupported,jdk.xml.dom,jdk.zipfs
-# Payara Micro's options, as scripts/run.sh passes them.
-MICRO_OPTIONS=(--nohazelcast --disablephonehome --contextroot / --prebootcommandfile /opt/docker-link/payara-preboot.asadmin
-  --postdeploycommandfile /opt/docker-link/payara-postdeploy.asadmin)
-JVM_OPTIONS=(-Djava.net.preferIPv4Stack=true)
-HEAP_OPTIONS="-Xmx256m -XX:+UseSerialGC"
+# Payara Micro's command line, as scripts/run.sh runs it, with the two command files in /opt/docker-link/
+. scripts/payara-micro.sh
+MICRO_OPTIONS=("${PAYARA_MICRO_OPTIONS[@]/#scripts\//\/opt\/docker-link\/}")
+JVM_OPTIONS=("${PAYARA_JVM_OPTIONS[@]}")
+HEAP_OPTIONS="${PAYARA_HEAP_OPTIONS[*]}"
 
 [ -n "$VERSION" ] || { echo "cannot read the project version from pom.xml" >&2; exit 1; }
 [ -d "$JDK/jmods" ] || { echo "no jmods in $JDK: install a full JDK 17 (Debian: openjdk-17-jdk-headless) or set JDK=" >&2; exit 1; }

@@ -28,9 +28,5 @@ fi
 mvn -B -q -DskipTests package
 echo "Starting the agent on http://127.0.0.1:$port/ (health: /health, API: /v1/...)"
 export HEBERGOS_ENV="$ENV_FILE"
-# --nohazelcast: a lone agent needs no data grid (it costs idle CPU, fails on hosts without multicast and
-# listens on port 6900; --nocluster would start it again). The preboot file turns off Payara's own /health
-# and keeps the HTTP port closed until the postdeploy file opens it, once the agent is deployed.
-exec java ${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -Djava.net.preferIPv4Stack=true -jar target/payara-micro.jar \
-  --deploy target/docker-link.war --contextroot / --port "$port" --nohazelcast --disablephonehome \
-  --prebootcommandfile scripts/payara-preboot.asadmin --postdeploycommandfile scripts/payara-postdeploy.asadmin
+# the one Payara Micro command line (scripts/payara-micro.properties; README "Deploy the WAR yourself")
+exec scripts/payara-micro.sh "$port"

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The agent's typed configuration, built from the {@code .env} values with upper-case environment
- * variables taking precedence. Every key and its default is documented in {@code .env.example}.
+ * variables taking precedence. The defaults ({@link #DEFAULTS}) and ranges are written here only; README's
+ * Configuration table documents them (SettingsDocumentationTest holds it to them).
  *
  * @param dockerHost    docker-java host URL ({@code unix://…} or {@code tcp://…}), empty when not configured
  * @param apiToken      bearer token for {@code v1/}, empty when not configured (the API then refuses every call)
@@ -44,6 +45,17 @@ public record Settings(Optional<String> dockerHost,
     /** Each stream and each concurrent stats call holds a thread. */
     static final int MAX_THREADS = 10_000;
 
+    /** The default of every key that has one; a key set to an empty value gets its default too. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            "docker_timeout", "30s",
+            "stats_interval", "10s",
+            "stats_concurrency", "256",
+            "stats_retention", "7d",
+            "history_retention", "400d",
+            "data_dir", "data",
+            "git_timeout", "60s",
+            "events_clients", "64");
+
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
 
     /**
@@ -56,19 +68,20 @@ public record Settings(Optional<String> dockerHost,
                 .or(() -> Optional.ofNullable(file.get(key)))
                 .map(String::strip)
                 .filter(v -> !v.isEmpty());
+        Function<String, String> orDefault = key -> value.apply(key).orElse(DEFAULTS.get(key));
         return new Settings(
                 value.apply("docker_sock").map(Settings::dockerHost),
                 value.apply("api_token"),
-                bounded("docker_timeout", value.apply("docker_timeout").orElse("30s"), 's', MAX_CALL_TIMEOUT),
-                statsInterval(value.apply("stats_interval").orElse("10s")),
-                threads("stats_concurrency", value.apply("stats_concurrency").orElse("256")),
-                bounded("stats_retention", value.apply("stats_retention").orElse("7d"), 'd', MAX_RETENTION),
-                bounded("history_retention", value.apply("history_retention").orElse("400d"), 'd', MAX_RETENTION),
-                Path.of(value.apply("data_dir").orElse("data")).toAbsolutePath(),
+                bounded("docker_timeout", orDefault.apply("docker_timeout"), 's', MAX_CALL_TIMEOUT),
+                statsInterval(orDefault.apply("stats_interval")),
+                threads("stats_concurrency", orDefault.apply("stats_concurrency")),
+                bounded("stats_retention", orDefault.apply("stats_retention"), 'd', MAX_RETENTION),
+                bounded("history_retention", orDefault.apply("history_retention"), 'd', MAX_RETENTION),
+                Path.of(orDefault.apply("data_dir")).toAbsolutePath(),
                 value.apply("stats_datasource"),
-                bounded("git_timeout", value.apply("git_timeout").orElse("60s"), 's', MAX_CALL_TIMEOUT),
+                bounded("git_timeout", orDefault.apply("git_timeout"), 's', MAX_CALL_TIMEOUT),
                 value.apply("managed_label").map(Settings::label),
-                threads("events_clients", value.apply("events_clients").orElse("64")));
+                threads("events_clients", orDefault.apply("events_clients")));
     }
 
     private static Duration statsInterval(String text) {

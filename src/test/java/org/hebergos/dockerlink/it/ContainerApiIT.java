@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,9 +161,7 @@ class ContainerApiIT extends AgentIT {
         String label = "hebergos-pause-" + UUID.randomUUID().toString().substring(0, 8);
         String id = Docker.runDetached("--label", label, Docker.BUSYBOX, "sleep", "3600");
         Duration wait = Duration.ofSeconds(30);
-        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", "target/it/pause/data", "STATS_INTERVAL", "2s", "MANAGED_LABEL", label);
-        try (MicroServer server = MicroServer.start("pause", env); EventStream events = EventStream.open(server.agent().base(), "", null)) {
+        try (MicroServer server = MicroServer.start("pause", AgentEnv.of("pause").with("managed_label", label)); EventStream events = EventStream.open(server.agent().base(), "", null)) {
             Agent later = server.agent();
             assertEquals(200, events.status(), events::body);
             LifecycleIT.samplesUntil(later, id, 0, s -> !s.isEmpty(), wait);

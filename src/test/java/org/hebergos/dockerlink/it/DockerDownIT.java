@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,8 @@ class DockerDownIT {
 
     @BeforeAll
     static void start() {
-        noDocker = MicroServer.start("no-docker", Map.of(
-                "DOCKER_SOCK", "/nonexistent/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/no-docker/data",
-                "STATS_INTERVAL", "2s"));
-        noToken = MicroServer.start("no-token", Map.of(
-                "DOCKER_SOCK", "/var/run/docker.sock", "DATA_DIR", "target/it/no-token/data"));
+        noDocker = MicroServer.start("no-docker", AgentEnv.of("no-docker").with("docker_sock", "/nonexistent/docker.sock"));
+        noToken = MicroServer.start("no-token", AgentEnv.of("no-token").without("api_token"));
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +24,7 @@ class HistoryIT extends AgentIT {
     void stepAndScaleAnswerFromTheRawSamplesAlsoAfterARestartAndAHeldDatabaseIs503UntilReleased() {
         String id = run("--cpus", "0.5", Docker.BUSYBOX, "sh", "-c",
                 "while :; do head -c 300000 /dev/urandom | md5sum >/dev/null; sleep 0.$((RANDOM % 9)); done");
-        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", "target/it/history/data", "STATS_INTERVAL", "2s");
+        AgentEnv env = AgentEnv.of("history");
         long since = Instant.now().getEpochSecond();
         long until;
         List<String> answers;

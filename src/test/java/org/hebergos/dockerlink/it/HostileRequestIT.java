@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,8 +54,8 @@ class HostileRequestIT {
         }
         engine = HungSocket.open(dir.resolve("docker.sock"));
         // not MicroServer.start: before this fix a /health on a hung engine did not answer for minutes
-        server = MicroServer.launch("hung-engine", Map.of("DOCKER_SOCK", engine.path().toString(), "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", data.toString(), "DOCKER_TIMEOUT", DOCKER_TIMEOUT));
+        server = MicroServer.launch("hung-engine", AgentEnv.of("hung-engine").with("docker_sock", engine.path().toString())
+                .with("docker_timeout", DOCKER_TIMEOUT));
         server.awaitLog("ready in", Duration.ofSeconds(180));
     }
 

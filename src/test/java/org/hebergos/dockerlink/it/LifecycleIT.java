@@ -208,8 +208,7 @@ class LifecycleIT extends AgentIT {
         String managed = run("--name", PREFIX + "-managed", "--label", label + "=panel", Docker.GIT, "sleep", "3600");
         String wrongValue = run("--name", PREFIX + "-wrong", "--label", label + "=other", Docker.GIT, "sleep", "3600");
         String host = run("--name", PREFIX + "-host", Docker.GIT, "sleep", "3600");
-        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", "target/it/lifecycle-scoped/data", "STATS_INTERVAL", "2s", "MANAGED_LABEL", label + "=panel");
+        AgentEnv env = AgentEnv.of("lifecycle-scoped").with("managed_label", label + "=panel");
         try (MicroServer server = MicroServer.start("lifecycle-scoped", env)) {
             Agent scoped = server.agent();
             JsonObject all = scoped.get("v1/container/").json();

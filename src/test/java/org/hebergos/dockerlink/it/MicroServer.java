@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A second, separately configured agent: the built WAR on its own Payara Micro process, started the way
- * the README tells operators to, with configuration from environment variables. Used where a test needs
- * another configuration or a restart of the agent.
+ * A second, separately configured agent: the built WAR on its own Payara Micro process, started with the
+ * run command's options (scripts/payara-micro.properties) and its configuration in a {@code .env} file
+ * ({@link AgentEnv}). Used where a test needs another configuration or a restart of the agent.
  */
 final class MicroServer implements AutoCloseable {
 
@@ -27,42 +27,44 @@ final class MicroServer implements AutoCloseable {
         this.log = log;
     }
 
-    /**
-     * Starts the agent with these environment variables (on top of an empty .env and {@code MANAGED_LABEL} set to
-     * {@link Docker#LABEL}, which they may override) and waits until it answers.
-     */
-    static MicroServer start(String name, Map<String, String> environment) {
-        MicroServer server = launch(name, environment);
+    /** Starts the agent configured by {@code env} (written to {@code target/it/NAME/agent.env}) and waits until it answers. */
+    static MicroServer start(String name, AgentEnv env) {
+        MicroServer server = launch(name, env);
         server.awaitHealth(Duration.ofSeconds(180));
         return server;
     }
 
     /** Starts the agent as {@link #start} does, without waiting for it. */
-    static MicroServer launch(String name, Map<String, String> environment) {
+    static MicroServer launch(String name, AgentEnv env) {
         int port = Servers.freePort();
         Path dir = Path.of(System.getProperty("it.dir", "target/it"), name);
         Path log = dir.resolve("payara.log");
         try {
             Files.createDirectories(dir);
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-Djava.net.preferIPv4Stack=true",
-                    "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                    "--deploy", System.getProperty("war", "target/docker-link.war"),
-                    "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("payara.preboot", "scripts/payara-preboot.asadmin"),
-                    "--postdeploycommandfile", System.getProperty("payara.postdeploy", "scripts/payara-postdeploy.asadmin"),
-                    // a fresh instance directory: Payara redeploys what an old one holds, twice loading the agent
-                    "--rootdir", Files.createTempDirectory(dir, "payara-root").toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("HEBERGOS_ENV", dir.resolve("absent.env").toString());
-            builder.environment().put("MANAGED_LABEL", Docker.LABEL);
-            builder.environment().putAll(environment);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options("payara.heapOptions"));
+            command.addAll(options("payara.jvmOptions"));
+            command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                    "--deploy", System.getProperty("war", "target/docker-link.war"), "--port", String.valueOf(port)));
+            command.addAll(options("payara.microOptions"));
+            // a fresh instance directory: Payara redeploys what an old one holds, twice loading the agent
+            command.addAll(List.of("--rootdir", Files.createTempDirectory(dir, "payara-root").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("HEBERGOS_ENV", env.write(name).toString());
             return new MicroServer(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Options of the run command, scripts/payara-micro.properties (system properties by pom.xml). */
+    private static List<String> options(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set: run the integration tests with 'mvn verify'");
+        }
+        return List.of(value.strip().split("\\s+"));
     }
 
     Agent agent() {

@@ -22,7 +22,7 @@ class PayaraServerIT extends ServerSuite {
     static void startServer() {
         Path dir = Path.of(System.getProperty("it.dir", "target/it"), "payara-server").toAbsolutePath();
         postgres = Postgres.start(dir);
-        server = PayaraServer.start(AgentEnv.write("payara-server", "stats_datasource=" + PayaraServer.JNDI_NAME), postgres);
+        server = PayaraServer.start(AgentEnv.of("payara-server").with("stats_datasource", PayaraServer.JNDI_NAME).write("payara-server"), postgres);
     }
 
     @AfterAll

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hebergos.dockerlink.history.SeededHistory;
 import org.junit.jupiter.api.AfterAll;
@@ -59,9 +58,7 @@ class SlowReadersIT {
         }
         long now = Instant.now().getEpochSecond();
         SeededHistory.seed(dataDir, SEEDED, now - 150 * 3600, now - 600, 10);
-        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", dataDir.toString(), "STATS_INTERVAL", "2s");
-        try (MicroServer server = MicroServer.start("slow-readers", env)) {
+        try (MicroServer server = MicroServer.start("slow-readers", AgentEnv.of("slow-readers"))) {
             Agent agent = server.agent();
             Agent.Reply whole = agent.get("v1/container/stats?id=" + SEEDED + "&since=0");
             assertEquals(200, whole.status(), () -> whole.status() + " " + whole.body().substring(0, Math.min(200, whole.body().length())));

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,8 +29,7 @@ class StartupIT {
     @Test
     void answersOnlyPlainAnswersFromTheFirstRequestAndListensOnlyOnItsPort() throws Exception {
         Docker.requireEngineAndImages();
-        try (MicroServer server = MicroServer.launch("startup", Map.of(
-                "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/startup/data"))) {
+        try (MicroServer server = MicroServer.launch("startup", AgentEnv.of("startup"))) {
             List<String> answers = new ArrayList<>();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (true) {
@@ -57,9 +55,8 @@ class StartupIT {
     void aFailedDeploymentKeepsThePortClosedAndNamesTheKey() throws Exception {
         // events_clients 2,000,000,000 overflowed later into a bare IllegalArgumentException naming no key, and the
         // post-deploy file opened the port anyway: the server's HTML 404 and 500 pages answered
-        try (MicroServer server = MicroServer.launch("failed-deployment", Map.of(
-                "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/failed-deployment/data",
-                "EVENTS_CLIENTS", "2000000000"))) {
+        try (MicroServer server = MicroServer.launch("failed-deployment",
+                AgentEnv.of("failed-deployment").with("events_clients", "2000000000"))) {
             server.awaitLog("ready in", Duration.ofSeconds(180));
             String log = Files.readString(server.log(), StandardCharsets.ISO_8859_1);
             assertTrue(log.contains("events_clients: expected a whole number from 1 to"), "the reason names the key; see " + server.log());

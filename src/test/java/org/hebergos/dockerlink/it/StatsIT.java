@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.hebergos.dockerlink.stats.StatsMath;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,7 @@ class StatsIT extends AgentIT {
     @Test
     void historySurvivesARestartOfTheAgent() {
         String id = run(Docker.BUSYBOX, "sleep", "3600");
-        Map<String, String> env = Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", "target/it/restart/data", "STATS_INTERVAL", "2s");
+        AgentEnv env = AgentEnv.of("restart");
         List<Long> times;
         try (MicroServer first = MicroServer.start("restart", env)) {
             times = Samples.times(Samples.until(first.agent(), id, 0, s -> s.size() >= 2, Duration.ofSeconds(60)));

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -41,17 +40,12 @@ class StoreFailureIT {
         Docker.remove(container);
     }
 
-    private static Map<String, String> env(Path dataDir) {
-        return Map.of("DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN,
-                "DATA_DIR", dataDir.toString(), "STATS_INTERVAL", "2s");
-    }
-
     @Test
     void aFullDiskLosesNoRoundItCouldHoldBack() throws Exception {
-        Path dataDir = Path.of(System.getProperty("it.dir", "target/it"), "full", "data").toAbsolutePath();
+        Path dataDir = Path.of(System.getProperty("it.dir", "target/it"), "full", "data").toAbsolutePath(); // AgentEnv.of("full")
         Files.createDirectories(dataDir);
         sh("mount -t tmpfs -o size=4m tmpfs " + dataDir);
-        try (MicroServer agent = MicroServer.start("full", env(dataDir))) {
+        try (MicroServer agent = MicroServer.start("full", AgentEnv.of("full"))) {
             until(agent, h -> h.containsKey("stats_round") && h.getJsonObject("stats_round").getInt("stored") > 0, Duration.ofSeconds(30));
             long filled = Instant.now().getEpochSecond();
             sh("dd if=/dev/zero of=" + dataDir.resolve("filler") + " bs=64k 2>/dev/null || true");

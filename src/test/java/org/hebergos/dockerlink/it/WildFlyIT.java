@@ -1,6 +1,5 @@
 package org.hebergos.dockerlink.it;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,8 +13,7 @@ class WildFlyIT extends ServerSuite {
 
     @BeforeAll
     static void startServer() {
-        server = WildFlyServer.start(AgentEnv.write("wildfly", "data_dir=" + Path.of(System.getProperty("it.dir", "target/it"),
-                "wildfly", "data").toAbsolutePath()));
+        server = WildFlyServer.start(AgentEnv.of("wildfly").write("wildfly"));
     }
 
     @AfterAll
