@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,7 @@ class ServerLimitsIT {
     @Test
     void aBurstOfParallelRequestsGetsAtMost64WorkerThreads() throws Exception {
         Docker.requireEngineAndImages();
-        try (MicroServer server = MicroServer.start("thread-burst", Map.of(
-                "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/thread-burst/data"))) {
+        try (MicroServer server = MicroServer.start("thread-burst", AgentEnv.of("thread-burst"))) {
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             for (int i = 0; i < CLIENTS; i++) {
@@ -61,8 +59,7 @@ class ServerLimitsIT {
     @Test
     void requestsWhileTheServerStopsGetNoHtmlPage() throws Exception {
         Docker.requireEngineAndImages();
-        MicroServer server = MicroServer.start("stop-under-load", Map.of(
-                "DOCKER_SOCK", "/var/run/docker.sock", "API_TOKEN", Agent.TOKEN, "DATA_DIR", "target/it/stop-under-load/data"));
+        MicroServer server = MicroServer.start("stop-under-load", AgentEnv.of("stop-under-load"));
         List<String> afterStop = new ArrayList<>();
         AtomicBoolean stopping = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(8);
