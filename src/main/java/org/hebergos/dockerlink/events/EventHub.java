@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.events;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,8 @@ import org.hebergos.dockerlink.container.ContainerView;
 import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.DockerGateway;
 import org.hebergos.dockerlink.error.TooManyStreams;
-import org.hebergos.dockerlink.stats.StatsRound;
+import org.hebergos.dockerlink.history.RoundStorage;
+import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
  * Feeds the event streams. Engine container events arrive from the gateway's event watch (the one that
@@ -167,9 +169,10 @@ public class EventHub {
         }
     }
 
-    void roundTaken(@Observes StatsRound round) {
+    /** After the store took the round: a client told of a sample finds it in {@code v1/container/stats}. */
+    void roundTaken(@Observes @Priority(RoundStorage.STORES_FIRST + 100) SamplingRound round) {
         try {
-            Map<String, String> members = round.members();
+            Map<String, String> members = Published.statsMembers(round);
             if (!members.isEmpty()) {
                 publish(Published.STATS, null, Published.statsData(members, null), members);
             }
