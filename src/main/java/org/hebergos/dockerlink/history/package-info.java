@@ -1,6 +1,6 @@
 /**
- * Stats history: storage of the sampler's readings (recent rows, compact hours, half-hour summaries), its
- * maintenance, and the {@code v1/container/stats} endpoint that answers raw or downsampled ranges. It
- * stores numbers; only {@code HistoryJson} knows the wire format.
+ * Stats history: storage of the sampling rounds it observes (recent rows, compact hours, half-hour
+ * summaries), its maintenance, and the answers of {@code v1/container/stats} (its resource is in
+ * {@code container}), raw or downsampled ranges. It stores numbers; only {@code HistoryJson} knows the wire format.
  */
 package org.hebergos.dockerlink.history;
