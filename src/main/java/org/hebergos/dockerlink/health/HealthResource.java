@@ -14,10 +14,10 @@ import java.util.Optional;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.history.DamagedFile;
 import org.hebergos.dockerlink.history.HistoryDatabase;
-import org.hebergos.dockerlink.security.ApiToken;
-import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.history.RoundStorage;
 import org.hebergos.dockerlink.history.RoundStorage.StoredRound;
+import org.hebergos.dockerlink.security.ApiToken;
+import org.hebergos.dockerlink.security.Public;
 import org.hebergos.dockerlink.stats.StatsSampler;
 
 /**
