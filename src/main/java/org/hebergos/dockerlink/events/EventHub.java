@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.events;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.DockerConnection;
 import org.hebergos.dockerlink.error.TooManyStreams;
-import org.hebergos.dockerlink.stats.StatsRound;
+import org.hebergos.dockerlink.history.RoundStorage;
+import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
  * Feeds the event streams. Engine container events arrive from the catalogue's event watch (the one
@@ -170,9 +172,10 @@ public class EventHub {
         }
     }
 
-    void roundTaken(@Observes StatsRound round) {
+    /** After the store took the round: a client told of a sample finds it in {@code v1/container/stats}. */
+    void roundTaken(@Observes @Priority(RoundStorage.STORES_FIRST + 100) SamplingRound round) {
         try {
-            Map<String, String> members = round.members();
+            Map<String, String> members = Published.statsMembers(round);
             if (!members.isEmpty()) {
                 publish(Published.STATS, null, Published.statsData(members, null), members);
             }

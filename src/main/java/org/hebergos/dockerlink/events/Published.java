@@ -1,9 +1,14 @@
 package org.hebergos.dockerlink.events;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hebergos.dockerlink.history.HistoryJson;
+import org.hebergos.dockerlink.history.Point;
+import org.hebergos.dockerlink.stats.Sample;
+import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
  * One event as the log keeps it: {@code container} (about {@code containerId}), {@code stats} (one
@@ -27,6 +32,15 @@ record Published(long id, String type, String containerId, String data, Map<Stri
                 .filter(m -> only == null || only.contains(m.getKey()))
                 .map(m -> "\"" + m.getKey() + "\":{" + m.getValue() + "}")
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Each container's sample as the stats endpoint writes it, {@code "time":{"memory":…,"cpu":…,"net":…}}, by full id. */
+    static Map<String, String> statsMembers(SamplingRound round) {
+        Map<String, String> members = new LinkedHashMap<>();
+        for (Sample s : round.samples()) {
+            members.put(s.containerId(), HistoryJson.member(Point.of(s)));
+        }
+        return members;
     }
 
     static String resetData(String reason) {

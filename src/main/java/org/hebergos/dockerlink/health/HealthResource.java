@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Optional;
+import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.history.DamagedFile;
 import org.hebergos.dockerlink.history.HistoryDatabase;
+import org.hebergos.dockerlink.history.RoundStorage;
+import org.hebergos.dockerlink.history.RoundStorage.StoredRound;
 import org.hebergos.dockerlink.security.ApiToken;
 import org.hebergos.dockerlink.security.Public;
-import org.hebergos.dockerlink.stats.RoundReport;
 import org.hebergos.dockerlink.stats.StatsSampler;
 
 /**
@@ -33,6 +35,10 @@ public class HealthResource {
     @Inject
     StatsSampler sampler;
     @Inject
+    RoundStorage storage;
+    @Inject
+    Settings settings;
+    @Inject
     ApiToken token;
     @Inject
     HistoryDatabase history;
@@ -43,12 +49,13 @@ public class HealthResource {
     public Health health(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         boolean details = token.accepts(authorization);
         String dockerProblem = engine.problem().orElse(null);
-        Optional<String> storeProblem = sampler.storeProblem();
-        Optional<String> lag = sampler.lag(Instant.now());
+        Optional<String> storeProblem = storage.problem();
+        Instant now = Instant.now();
+        Optional<String> lag = SamplingLag.at(now, settings.statsInterval(), storage, sampler.recentLoss(now));
         return new Health(lag.isPresent() ? "degraded" : "up", lag.orElse(null),
                 dockerProblem == null ? "up" : "down", details ? dockerProblem : null,
                 storeProblem.isPresent() ? "down" : "up", details ? storeProblem.orElse(null) : null,
-                sampler.lastStored().getEpochSecond(), sampler.lastRound().orElse(null),
+                storage.lastStored().getEpochSecond(), storage.last().map(StatsRound::of).orElse(null),
                 history.damage().map(details ? DamagedFile::details : DamagedFile::summary).orElse(null));
     }
 
@@ -69,7 +76,37 @@ public class HealthResource {
                          String store,
                          @JsonbProperty("store_reason") String storeReason,
                          @JsonbProperty("last_stored") long lastStored,
-                         @JsonbProperty("stats_round") RoundReport statsRound,
+                         @JsonbProperty("stats_round") StatsRound statsRound,
                          @JsonbProperty("store_damage") String storeDamage) {
+    }
+
+    /**
+     * What the last sampling round did.
+     *
+     * @param time           unix second the round started
+     * @param containers     running containers found
+     * @param sampled        readings taken this round
+     * @param stored         samples the store accepted this round (earlier rounds held back included)
+     * @param pending        samples held in memory because the store did not accept them yet
+     * @param failures       containers whose reading failed or came too late
+     * @param durationMillis wall time of the whole round
+     * @param skippedRounds  rounds lost since startup: skipped because the previous one was still running, or
+     *                       never started by the timer while a round ran longer than the interval
+     * @param droppedSamples samples given up since startup because the store stayed unavailable too long
+     */
+    public record StatsRound(long time,
+                             int containers,
+                             int sampled,
+                             int stored,
+                             int pending,
+                             int failures,
+                             @JsonbProperty("duration_ms") long durationMillis,
+                             @JsonbProperty("skipped_rounds") long skippedRounds,
+                             @JsonbProperty("dropped_samples") long droppedSamples) {
+
+        static StatsRound of(StoredRound last) {
+            return new StatsRound(last.round().time(), last.round().containers(), last.round().readings().size(), last.stored(),
+                    last.pending(), last.round().failures(), last.durationMillis(), last.round().skippedRounds(), last.droppedSamples());
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.hebergos.dockerlink.error.BadParameter;
  *
  * @param peaks whether buckets carry their peaks (a bucket longer than the sampling interval)
  */
-record HistoryQuery(long from, long until, long step, boolean instant, boolean peaks) {
+public record HistoryQuery(long from, long until, long step, boolean instant, boolean peaks) {
 
     static final long MAX_STEP = 604_800;
     /** Past the last second a key can hold: no upper bound. */
@@ -44,7 +44,7 @@ record HistoryQuery(long from, long until, long step, boolean instant, boolean p
      * @param now      the current unix second (a preset's range ends now unless {@code until} is given)
      * @param interval the sampling interval, of which {@code step} must be a multiple
      */
-    static HistoryQuery parse(String since, String until, String step, String scale, Duration interval, long now) {
+    public static HistoryQuery parse(String since, String until, String step, String scale, Duration interval, long now) {
         boolean hasScale = scale != null && !scale.isEmpty();
         boolean hasStep = step != null && !step.isEmpty();
         Scale preset = hasScale ? Scale.of(scale.toLowerCase(Locale.ROOT)) : null;

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.error.ContainerNotFound;
 
@@ -25,11 +24,13 @@ public class HistoryService {
     private final ReadSlots requests = new ReadSlots();
 
     /**
+     * @param container a container as the request names it: full id, unique id prefix or name, checked already
+     * @param isFullId  whether it is a full id, which stored history answers even after the container is gone
      * @throws ContainerNotFound when Docker does not know the container and no history is stored for it
      * @throws org.hebergos.dockerlink.error.StoreUnavailable when the store cannot be read
      */
-    public StreamingOutput history(ContainerRef ref, HistoryQuery query) {
-        String id = fullId(ref);
+    public StreamingOutput history(String container, boolean isFullId, HistoryQuery query) {
+        String id = fullId(container, isFullId);
         return out -> {
             // read whole before sending: the connection is free again before a slow client gets a byte
             try (AnswerSpool spool = new AnswerSpool()) {
@@ -72,11 +73,11 @@ public class HistoryService {
     }
 
     /** A full id with stored history is answered even after the container is gone; anything else asks Docker. */
-    private String fullId(ContainerRef ref) {
-        if (ref.isFullId() && requests.run(() -> store.known(ref.value()))) {
-            return ref.value();
+    private String fullId(String container, boolean isFullId) {
+        if (isFullId && requests.run(() -> store.known(container))) {
+            return container;
         }
         store.check();
-        return docker.inspect(ref.value()).id();
+        return docker.inspect(container).id();
     }
 }

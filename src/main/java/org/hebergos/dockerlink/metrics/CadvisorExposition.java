@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.hebergos.dockerlink.docker.CpuLimit;
-import org.hebergos.dockerlink.stats.RoundReport;
+import org.hebergos.dockerlink.history.RoundStorage.StoredRound;
+import org.hebergos.dockerlink.stats.SamplingRound;
+import org.hebergos.dockerlink.stats.SamplingRound.Reading;
 
 /**
  * Turns a sampling round into Prometheus metric snapshots under cAdvisor's names, types, units, help texts
@@ -31,10 +33,10 @@ final class CadvisorExposition {
     private CadvisorExposition() {
     }
 
-    static List<MetricSnapshot> containers(RoundReadings round) {
-        List<RoundReadings.Reading> all = round.readings();
+    static List<MetricSnapshot> containers(SamplingRound round) {
+        List<Reading> all = round.readings();
         long at = round.time() * 1000;
-        List<RoundReadings.Reading> limited = all.stream().filter(r -> r.container().run().cpuLimitCores() > 0).toList();
+        List<Reading> limited = all.stream().filter(r -> r.container().run().cpuLimitCores() > 0).toList();
         return List.of(
                 counter("container_cpu_usage_seconds", Unit.SECONDS, "Cumulative cpu time consumed in seconds.",
                         all, at, r -> r.sample().cpuTotalNanos() / 1e9),
@@ -42,7 +44,7 @@ final class CadvisorExposition {
                         all, at, r -> r.sample().memoryUsed()),
                 gauge("container_memory_usage_bytes", Unit.BYTES,
                         "Current memory usage in bytes, including all memory regardless of when it was accessed",
-                        all, at, RoundReadings.Reading::memoryUsage),
+                        all, at, Reading::memoryUsage),
                 gauge("container_spec_memory_limit_bytes", Unit.BYTES, "Memory limit for the container.",
                         all, at, r -> r.container().run().memoryLimitBytes()),
                 gauge("container_spec_cpu_quota", null, "CPU quota of the container.",
@@ -61,54 +63,53 @@ final class CadvisorExposition {
 
     /**
      * The agent's own figures. The engine counts as up when the last round reached it: the scrape asks
-     * nothing of the engine itself. The round's report comes a moment after its readings (once they are
-     * stored), so a scrape in between has the readings without the report. Nothing before the first round.
+     * nothing of the engine itself. Nothing before the first round.
      */
-    static List<MetricSnapshot> agent(Optional<RoundReport> report, Optional<RoundReadings> round, long failedReadings) {
-        if (report.isEmpty() && round.isEmpty()) {
+    static List<MetricSnapshot> agent(Optional<StoredRound> stored, long failedReadings) {
+        if (stored.isEmpty()) {
             return List.of();
         }
-        boolean engineReached = round.isPresent() && (report.isEmpty() || round.get().time() >= report.get().time());
+        StoredRound last = stored.get();
         List<MetricSnapshot> all = new ArrayList<>();
-        all.add(gauge("hebergos_docker_up", null, "1 when the last sampling round reached the Docker engine, else 0.", engineReached ? 1 : 0));
+        all.add(gauge("hebergos_docker_up", null, "1 when the last sampling round reached the Docker engine, else 0.", last.round().failed() ? 0 : 1));
         all.add(CounterSnapshot.builder().name("hebergos_stats_failed_readings")
                 .help("Stats readings that failed or missed their round's deadline since the agent started.")
                 .dataPoint(CounterDataPointSnapshot.builder().value(failedReadings).build()).build());
-        report.ifPresent(last -> all.addAll(List.of(
-                gauge("hebergos_stats_last_round_timestamp_seconds", Unit.SECONDS, "Unix time the last sampling round started.", last.time()),
+        all.addAll(List.of(
+                gauge("hebergos_stats_last_round_timestamp_seconds", Unit.SECONDS, "Unix time the last sampling round started.", last.round().time()),
                 gauge("hebergos_stats_last_round_duration_seconds", Unit.SECONDS, "Wall time of the last sampling round.",
                         last.durationMillis() / 1000d),
-                gauge("hebergos_stats_last_round_containers", null, "Running containers the last sampling round found.", last.containers()),
-                gauge("hebergos_stats_last_round_sampled", null, "Containers the last sampling round read.", last.sampled()),
+                gauge("hebergos_stats_last_round_containers", null, "Running containers the last sampling round found.", last.round().containers()),
+                gauge("hebergos_stats_last_round_sampled", null, "Containers the last sampling round read.", last.round().readings().size()),
                 gauge("hebergos_stats_pending_samples", null, "Samples held in memory because the stats store did not accept them yet.",
                         last.pending()),
                 CounterSnapshot.builder().name("hebergos_stats_skipped_rounds")
                         .help("Sampling rounds skipped since the agent started because the previous one was still running.")
-                        .dataPoint(CounterDataPointSnapshot.builder().value(last.skippedRounds()).build()).build(),
+                        .dataPoint(CounterDataPointSnapshot.builder().value(last.round().skippedRounds()).build()).build(),
                 CounterSnapshot.builder().name("hebergos_stats_dropped_samples")
                         .help("Samples given up since the agent started because the stats store stayed unavailable too long.")
-                        .dataPoint(CounterDataPointSnapshot.builder().value(last.droppedSamples()).build()).build())));
+                        .dataPoint(CounterDataPointSnapshot.builder().value(last.droppedSamples()).build()).build()));
         return all;
     }
 
-    private static Labels labels(RoundReadings.Reading r) {
+    private static Labels labels(Reading r) {
         return Labels.of("id", "/docker/" + r.container().id(), "image", String.valueOf(r.container().image()),
                 "name", r.container().name());
     }
 
-    private static GaugeSnapshot gauge(String name, Unit unit, String help, List<RoundReadings.Reading> readings, long at,
-                                       ToDoubleFunction<RoundReadings.Reading> value) {
+    private static GaugeSnapshot gauge(String name, Unit unit, String help, List<Reading> readings, long at,
+                                       ToDoubleFunction<Reading> value) {
         GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help).unit(unit);
-        for (RoundReadings.Reading r : readings) {
+        for (Reading r : readings) {
             gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(r)).value(value.applyAsDouble(r)).scrapeTimestampMillis(at).build());
         }
         return gauge.build();
     }
 
-    private static CounterSnapshot counter(String name, Unit unit, String help, List<RoundReadings.Reading> readings, long at,
-                                           ToDoubleFunction<RoundReadings.Reading> value) {
+    private static CounterSnapshot counter(String name, Unit unit, String help, List<Reading> readings, long at,
+                                           ToDoubleFunction<Reading> value) {
         CounterSnapshot.Builder counter = CounterSnapshot.builder().name(name).help(help).unit(unit);
-        for (RoundReadings.Reading r : readings) {
+        for (Reading r : readings) {
             counter.dataPoint(CounterDataPointSnapshot.builder().labels(labels(r)).value(value.applyAsDouble(r)).scrapeTimestampMillis(at).build());
         }
         return counter.build();

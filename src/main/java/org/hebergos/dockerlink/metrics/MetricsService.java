@@ -18,9 +18,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.hebergos.dockerlink.history.RoundStorage;
 
 /**
- * Assembles a scrape: the last round's container metrics (rendered once a round, see {@link LastRound}),
+ * Assembles a scrape: the last round's container metrics (rendered once a round, see {@link RoundMetrics}),
  * then the agent's own figures and the JVM's (memory, garbage collection, thread counts, process CPU and
  * memory, from the official client's instrumentation), both made at each scrape, in the format the
  * scraper asks for.
@@ -29,7 +30,9 @@ import java.util.List;
 public class MetricsService {
 
     @Inject
-    LastRound lastRound;
+    RoundMetrics rounds;
+    @Inject
+    RoundStorage storage;
 
     private final PrometheusRegistry jvm = new PrometheusRegistry();
     private ExpositionFormats formats;
@@ -83,8 +86,8 @@ public class MetricsService {
             // protobuf needs a module with 2 MB of shaded protobuf this WAR does not carry
             writer = formats.getPrometheusTextFormatWriter();
         }
-        byte[] containers = lastRound.containerExposition(writer);
-        List<MetricSnapshot> rest = new ArrayList<>(CadvisorExposition.agent(lastRound.report(), lastRound.round(), lastRound.failedReadings()));
+        byte[] containers = rounds.containerExposition(writer);
+        List<MetricSnapshot> rest = new ArrayList<>(CadvisorExposition.agent(storage.last(), rounds.failedReadings()));
         jvm.scrape().forEach(rest::add);
         return new Scrape(writer.getContentType(), RoundExposition.body(containers, writer, new MetricSnapshots(rest)));
     }

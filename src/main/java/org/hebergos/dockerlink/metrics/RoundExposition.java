@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
  * The container part of one round's exposition, rendered at most once per format and kept as bytes until
@@ -22,11 +23,11 @@ final class RoundExposition {
 
     private static final byte[] OPENMETRICS_END = "# EOF\n".getBytes(StandardCharsets.UTF_8);
 
-    private final RoundReadings round;
+    private final SamplingRound round;
     private final Map<ExpositionFormatWriter, byte[]> rendered = new ConcurrentHashMap<>(4);
 
     /** The round, rendered at once in {@code formats} (the ones scraped so far; none before the first scrape). */
-    RoundExposition(RoundReadings round, Collection<ExpositionFormatWriter> formats) {
+    RoundExposition(SamplingRound round, Collection<ExpositionFormatWriter> formats) {
         this.round = round;
         if (!formats.isEmpty()) {
             MetricSnapshots containers = new MetricSnapshots(CadvisorExposition.containers(round));
@@ -34,17 +35,13 @@ final class RoundExposition {
         }
     }
 
-    RoundReadings round() {
+    SamplingRound round() {
         return round;
     }
 
     /** The container part in {@code format}; rendered now, once, when the round was published before anyone asked for it. */
     byte[] bytes(ExpositionFormatWriter format) {
         return rendered.computeIfAbsent(format, f -> render(f, new MetricSnapshots(CadvisorExposition.containers(round))));
-    }
-
-    boolean isRendered(ExpositionFormatWriter format) {
-        return rendered.containsKey(format);
     }
 
     /** The body of a scrape: the container part, then the rest as {@code format} writes it (OpenMetrics' {@code # EOF} included). */

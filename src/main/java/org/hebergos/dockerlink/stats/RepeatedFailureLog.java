@@ -7,25 +7,25 @@ import java.util.logging.Logger;
  * Logs a failure that may repeat every round (Docker down, database locked) at WARNING the first time
  * and whenever its reason changes, at FINE while it repeats, and at INFO once it is over.
  */
-final class RepeatedFailureLog {
+public final class RepeatedFailureLog {
 
     private final Logger log;
     private final String what;
     private volatile String lastReason;
 
-    RepeatedFailureLog(Logger log, String what) {
+    public RepeatedFailureLog(Logger log, String what) {
         this.log = log;
         this.what = what;
     }
 
     /** @param reason one line; null (an exception without message) is said as such */
-    void failed(String reason) {
+    public void failed(String reason) {
         Level level = java.util.Objects.equals(reason, lastReason) ? Level.FINE : Level.WARNING;
         lastReason = reason;
         log.log(level, () -> what + " failed: " + reason);
     }
 
-    void succeeded() {
+    public void succeeded() {
         if (lastReason != null) {
             lastReason = null;
             log.info(() -> what + " works again");
@@ -33,7 +33,7 @@ final class RepeatedFailureLog {
     }
 
     /** The reason of the failure going on, or null. */
-    String reason() {
+    public String reason() {
         return lastReason;
     }
 }

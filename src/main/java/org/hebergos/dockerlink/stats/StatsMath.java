@@ -86,8 +86,4 @@ public final class StatsMath {
     static long delta(long previous, long current) {
         return current >= previous ? current - previous : current;
     }
-
-    static double gib(long bytes) {
-        return bytes / BYTES_PER_GIB;
-    }
 }

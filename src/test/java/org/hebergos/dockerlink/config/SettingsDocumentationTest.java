@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +30,12 @@ class SettingsDocumentationTest {
     }
 
     @Test
-    void readmeStatesTheBoundsSettingsEnforces() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        assertTrue(table().containsKey("stats_interval") && readme.contains("at least `" + Settings.MIN_STATS_INTERVAL.toSeconds() + "s`"));
-        assertTrue(readme.contains("at most `" + Settings.MAX_CALL_TIMEOUT.toHours() + "h`"));
-        assertTrue(readme.contains("from 1 to " + String.format(Locale.ROOT, "%,d", Settings.MAX_THREADS)));
+    void envExampleStatesTheBoundsSettingsEnforces() throws IOException {
+        String example = Files.readString(Path.of(".env.example"));
+        assertTrue(example.contains("Allowed: " + Settings.MIN_STATS_INTERVAL.toSeconds() + "s to " + Settings.MAX_CALL_TIMEOUT.toHours() + "h"), "stats_interval");
+        assertTrue(example.contains("at most " + Settings.MAX_CALL_TIMEOUT.toHours() + "h"), "timeouts");
+        assertTrue(example.contains("at most " + Settings.MAX_RETENTION.toDays() + "d"), "retentions");
+        assertTrue(example.contains("from 1 to " + Settings.MAX_THREADS), "thread counts");
     }
 
     @Test

@@ -85,6 +85,7 @@ class MetricsIT extends AgentIT {
         String api = "http://127.0.0.1:" + prometheusPort + "/api/v1/query?query="
                 + URLEncoder.encode("container_memory_working_set_bytes{name=\"" + name + "\"}[1m]", StandardCharsets.UTF_8);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+        awaitPrometheus(deadline);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             JsonObject answer = Json.createReader(new StringReader(last = httpGet(api))).readObject();
@@ -162,17 +163,41 @@ class MetricsIT extends AgentIT {
                 .redirectErrorStream(true).redirectOutput(prometheusLog.toFile()).start();
     }
 
+    /** The body of a GET; an agent or Prometheus that does not answer fails the test. */
     private static String httpGet(String url) {
         try {
-            var response = java.net.http.HttpClient.newHttpClient().send(
+            return get(url).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url, e);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(String url) throws IOException {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.body();
-        } catch (IOException notYet) {
-            return "{\"status\":\"success\",\"data\":{\"result\":[]},\"starting\":\"" + notYet + "\"}";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the Prometheus just started answers that it is ready (its port refuses connections until then). */
+    private void awaitPrometheus(Instant deadline) throws IOException {
+        String ready = "http://127.0.0.1:" + prometheusPort + "/-/ready";
+        while (true) {
+            try {
+                if (get(ready).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.net.ConnectException notListeningYet) {
+                // not yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("Prometheus not ready: " + Files.readString(prometheusLog));
+            }
+            pause(250);
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.RunInfo;
-import org.hebergos.dockerlink.stats.RoundReport;
+import org.hebergos.dockerlink.history.RoundStorage.StoredRound;
 import org.hebergos.dockerlink.stats.Sample;
+import org.hebergos.dockerlink.stats.SamplingRound;
 import org.junit.jupiter.api.Test;
 
 /** The exposition of recorded rounds, as Prometheus reads it (its text format, 0.0.4). */
@@ -31,18 +32,18 @@ class CadvisorExpositionTest {
     private static final String DB_SERIES = "{id=\"/docker/" + DB + "\",image=\"sha256:abc\",name=\"db\"}";
 
     /** web: --cpus 0.5 -m 256m, 10 MiB working set of 12 MiB used; db: no limits, 1 GiB. */
-    private static RoundReadings round(long time, Instant webStarted, long webCpuNanos, long webDown, long webUp) {
-        return new RoundReadings(time, List.of(
+    private static SamplingRound round(long time, Instant webStarted, long webCpuNanos, long webDown, long webUp) {
+        return new SamplingRound(time, time * 1000, 2, List.of(
                 reading(new ContainerInfo(WEB, "web", "nginx:1.27", "running", null, new RunInfo(webStarted, 0.5, 256L << 20)),
                         time, webCpuNanos, 10L << 20, 12L << 20, webDown, webUp),
                 reading(new ContainerInfo(DB, "db", "sha256:abc", "running", null, new RunInfo(STARTED, 0, 0)),
-                        time, 7_000_000_000L, 1L << 30, 1L << 30, 0, 0)));
+                        time, 7_000_000_000L, 1L << 30, 1L << 30, 0, 0)), 0, null, 900, 0);
     }
 
-    private static RoundReadings.Reading reading(ContainerInfo c, long time, long cpuNanos, long used, long usage, long down, long up) {
+    private static SamplingRound.Reading reading(ContainerInfo c, long time, long cpuNanos, long used, long usage, long down, long up) {
         Sample sample = new Sample(c.id(), time, c.run().startedAt().toEpochMilli(), used, 8L << 30, 12.5, 50,
                 cpuNanos, 0, up, down, 0, 0);
-        return new RoundReadings.Reading(c, sample, usage);
+        return new SamplingRound.Reading(c, sample, usage);
     }
 
     /** The exposition as Prometheus' text format, and each series line's value and timestamp by name and labels. */
@@ -132,11 +133,11 @@ class CadvisorExpositionTest {
 
     @Test
     void agentFiguresComeFromTheLastRound() throws IOException {
-        RoundReport report = new RoundReport(TIME, 2, 1, 1, 5, 1, 1250, 3, 7);
-        Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(report), Optional.of(round(TIME, STARTED, 1, 1, 1)), 4));
+        SamplingRound round = new SamplingRound(TIME, TIME * 1000, 2, round(TIME, STARTED, 1, 1, 1).readings().subList(0, 1), 1, null, 900, 3);
+        Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(new StoredRound(round, 1, 5, 7, 1250)), 4));
         assertEquals(1, s.value("hebergos_docker_up"));
         assertEquals(TIME, s.value("hebergos_stats_last_round_timestamp_seconds"));
-        assertEquals(1.25, s.value("hebergos_stats_last_round_duration_seconds"));
+        assertEquals(1.25, s.value("hebergos_stats_last_round_duration_seconds"), "the whole round, storing included");
         assertEquals(2, s.value("hebergos_stats_last_round_containers"));
         assertEquals(1, s.value("hebergos_stats_last_round_sampled"));
         assertEquals(4, s.value("hebergos_stats_failed_readings_total"));
@@ -147,14 +148,11 @@ class CadvisorExpositionTest {
     }
 
     @Test
-    void theEngineIsDownWhenTheLastRoundPublishedNoReadings() throws IOException {
-        RoundReport failed = new RoundReport(TIME + 10, 0, 0, 0, 0, 0, 3, 0, 0);
-        Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(failed), Optional.of(round(TIME, STARTED, 1, 1, 1)), 0));
+    void theEngineIsDownWhenTheLastRoundFailed() throws IOException {
+        SamplingRound failed = new SamplingRound(TIME + 10, (TIME + 10) * 1000, 0, List.of(), 0, "engine does not answer", 3, 0);
+        Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(new StoredRound(failed, 0, 0, 0, 3)), 0));
         assertEquals(0, s.value("hebergos_docker_up"));
-        Scraped never = Scraped.of(CadvisorExposition.agent(Optional.of(failed), Optional.empty(), 0));
-        assertEquals(0, never.value("hebergos_docker_up"));
-        assertTrue(CadvisorExposition.agent(Optional.empty(), Optional.empty(), 0).isEmpty(), "nothing to say before the first round");
-        Scraped beforeItsReport = Scraped.of(CadvisorExposition.agent(Optional.empty(), Optional.of(round(TIME, STARTED, 1, 1, 1)), 0));
-        assertEquals(1, beforeItsReport.value("hebergos_docker_up"), "the first round's readings are in, its report not yet");
+        assertEquals(0, s.value("hebergos_stats_last_round_containers"));
+        assertTrue(CadvisorExposition.agent(Optional.empty(), 0).isEmpty(), "nothing to say before the first round");
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -16,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hebergos.dockerlink.stats.RoundReport;
+import java.util.regex.Pattern;
+import org.hebergos.dockerlink.history.RoundStorage;
+import org.hebergos.dockerlink.history.RoundStorage.StoredRound;
+import org.hebergos.dockerlink.stats.SamplingRound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +36,24 @@ class MetricsServiceTest {
     private final MetricsService cut = new MetricsService();
     private final ExpositionFormats formats = MetricsService.formats();
 
+    private final RoundMetrics rounds = new RoundMetrics();
+    private StoredRound stored;
+
     @BeforeEach
     void wire() {
-        cut.lastRound = new LastRound();
+        cut.rounds = rounds;
+        cut.storage = new RoundStorage() {
+            @Override
+            public Optional<StoredRound> last() {
+                return Optional.ofNullable(stored);
+            }
+        };
         cut.register();
+    }
+
+    private void observe(SamplingRound round) {
+        rounds.observe(round);
+        stored = FakeRound.stored(round);
     }
 
     private static String write(ExpositionFormatWriter format, List<MetricSnapshot> snapshots) throws IOException {
@@ -43,38 +62,44 @@ class MetricsServiceTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The container part as rendered, then the agent's and JVM figures, against the writer's rendering of everything at once. */
-    private void assertSameAsAFreshRender(ExpositionFormatWriter format) throws IOException {
-        List<MetricSnapshot> rest = new ArrayList<>(CadvisorExposition.agent(Optional.of(new RoundReport(TIME, 200, 200, 200, 0, 0, 1600, 2, 0)),
-                cut.lastRound.round(), 3));
+    /** The JVM's and the process' values and timestamps, which move between two renderings, as {@code *}. */
+    private static String withoutJvmValues(String exposition) {
+        return Pattern.compile("^((?:jvm|process)_[^ ]+) .*$", Pattern.MULTILINE).matcher(exposition).replaceAll("$1 *");
+    }
+
+    /** A scrape in {@code format} against the writer's rendering of all its figures at once. */
+    private void assertScrapeIsAFreshRender(ExpositionFormatWriter format, String accept) throws IOException {
+        SamplingRound round = stored.round();
+        List<MetricSnapshot> everything = new ArrayList<>(CadvisorExposition.containers(round));
+        everything.addAll(CadvisorExposition.agent(Optional.of(stored), rounds.failedReadings()));
         PrometheusRegistry jvm = new PrometheusRegistry();
+        JvmMemoryMetrics.builder().register(jvm);
+        JvmGarbageCollectorMetrics.builder().register(jvm);
         ProcessMetrics.builder().register(jvm);
         MetricsService.registerThreadCounts(jvm);
-        jvm.scrape().forEach(rest::add);
-        List<MetricSnapshot> everything = new ArrayList<>(CadvisorExposition.containers(cut.lastRound.round().orElseThrow()));
-        everything.addAll(rest);
+        jvm.scrape().forEach(everything::add);
 
-        byte[] body = RoundExposition.body(cut.lastRound.containerExposition(format), format, new MetricSnapshots(rest));
+        MetricsService.Scrape scrape = cut.scrape(accept);
 
-        assertEquals(write(format, everything), new String(body, StandardCharsets.UTF_8));
+        assertEquals(format.getContentType(), scrape.contentType());
+        assertEquals(withoutJvmValues(write(format, everything)), withoutJvmValues(new String(scrape.body(), StandardCharsets.UTF_8)));
     }
 
     @Test
     void aScrapeIsByteForByteWhatTheWriterMakesOfAllItsFiguresInBothFormats() throws IOException {
-        for (ExpositionFormatWriter format : List.of(formats.getPrometheusTextFormatWriter(), formats.getOpenMetricsTextFormatWriter())) {
-            FakeRound.publish(cut.lastRound, TIME, 200);
-            assertFalse(cut.lastRound.exposition().orElseThrow().isRendered(format), "not scraped in this format yet");
-            assertSameAsAFreshRender(format);
-
-            FakeRound.publish(cut.lastRound, TIME + 10, 200);
-            assertTrue(cut.lastRound.exposition().orElseThrow().isRendered(format), "rendered when the round was published");
-            assertSameAsAFreshRender(format);
-        }
+        ExpositionFormatWriter text = formats.getPrometheusTextFormatWriter();
+        ExpositionFormatWriter open = formats.getOpenMetricsTextFormatWriter();
+        observe(FakeRound.of(TIME, 200));
+        assertScrapeIsAFreshRender(text, null);
+        assertScrapeIsAFreshRender(open, PROMETHEUS_ACCEPT);
+        observe(FakeRound.of(TIME + 10, 200));
+        assertScrapeIsAFreshRender(text, null);
+        assertScrapeIsAFreshRender(open, PROMETHEUS_ACCEPT);
     }
 
     @Test
     void prometheusGetsOpenMetricsWithExactlyOneEofAtTheEnd() {
-        FakeRound.publish(cut.lastRound, TIME, 3);
+        observe(FakeRound.of(TIME, 3));
         for (int scrape = 0; scrape < 2; scrape++) {
             MetricsService.Scrape open = cut.scrape(PROMETHEUS_ACCEPT);
             assertTrue(open.contentType().startsWith("application/openmetrics-text; version=1.0.0"), open.contentType());
@@ -92,7 +117,7 @@ class MetricsServiceTest {
         assertTrue(before.contentType().startsWith("text/plain; version=0.0.4"), before.contentType());
         assertFalse(new String(before.body(), StandardCharsets.UTF_8).contains("container_"), "no round yet");
 
-        FakeRound.publish(cut.lastRound, TIME, 3);
+        observe(FakeRound.of(TIME, 3));
         String body = new String(cut.scrape(null).body(), StandardCharsets.UTF_8);
         assertTrue(body.startsWith("# HELP container_cpu_usage_seconds_total "), body);
         assertTrue(body.contains("\nhebergos_docker_up 1.0\n"), body);
@@ -114,13 +139,13 @@ class MetricsServiceTest {
 
     @Test
     void theAgentsFiguresAreFreshAtEachScrapeWhileTheRoundsSeriesStay() {
-        FakeRound.publish(cut.lastRound, TIME, 3);
-        cut.lastRound.reported(new RoundReport(TIME, 3, 3, 3, 0, 0, 1250, 0, 0));
+        observe(FakeRound.of(TIME, 3));
         String first = new String(cut.scrape(null).body(), StandardCharsets.UTF_8);
-        cut.lastRound.reported(new RoundReport(TIME, 3, 3, 3, 0, 0, 1250, 4, 0));
+        stored = new StoredRound(stored.round(), 0, 3, 4, 1250);
         String second = new String(cut.scrape(null).body(), StandardCharsets.UTF_8);
-        assertTrue(first.contains("\nhebergos_stats_skipped_rounds_total 0.0\n"), first);
-        assertTrue(second.contains("\nhebergos_stats_skipped_rounds_total 4.0\n"), second);
+        assertTrue(first.contains("\nhebergos_stats_pending_samples 0.0\n"), first);
+        assertTrue(second.contains("\nhebergos_stats_pending_samples 3.0\n"), second);
+        assertTrue(second.contains("\nhebergos_stats_dropped_samples_total 4.0\n"), second);
         assertEquals(first.substring(0, first.indexOf("# HELP hebergos_")), second.substring(0, second.indexOf("# HELP hebergos_")),
                 "the same round's series");
     }

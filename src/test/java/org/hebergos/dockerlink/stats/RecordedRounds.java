@@ -10,38 +10,43 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Stands in for CDI's event in unit tests of the sampler: keeps the rounds it fires. */
-final class RecordedRounds implements Event<StatsRound> {
+final class RecordedRounds implements Event<SamplingRound> {
 
-    final List<StatsRound> fired = new ArrayList<>();
+    final List<SamplingRound> fired = new ArrayList<>();
+    /** What an observer throws, when set. */
+    RuntimeException observerFailure;
 
     @Override
-    public void fire(StatsRound round) {
+    public void fire(SamplingRound round) {
         fired.add(round);
+        if (observerFailure != null) {
+            throw observerFailure;
+        }
     }
 
     @Override
-    public <U extends StatsRound> CompletionStage<U> fireAsync(U round) {
+    public <U extends SamplingRound> CompletionStage<U> fireAsync(U round) {
         fire(round);
         return CompletableFuture.completedFuture(round);
     }
 
     @Override
-    public <U extends StatsRound> CompletionStage<U> fireAsync(U round, NotificationOptions options) {
+    public <U extends SamplingRound> CompletionStage<U> fireAsync(U round, NotificationOptions options) {
         return fireAsync(round);
     }
 
     @Override
-    public Event<StatsRound> select(Annotation... qualifiers) {
+    public Event<SamplingRound> select(Annotation... qualifiers) {
         return this;
     }
 
     @Override
-    public <U extends StatsRound> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+    public <U extends SamplingRound> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public <U extends StatsRound> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+    public <U extends SamplingRound> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
         throw new UnsupportedOperationException();
     }
 }

@@ -68,16 +68,6 @@ class StatsMathTest {
     }
 
     @Test
-    void wireUnitsAreGibibytesAndKibibytes() throws IOException {
-        Sample s = StatsMath.next("c", RUN, parse(payload("v1-vespa-two-networks.json")), null, 1, 0);
-        assertEquals(1.410927, StatsMath.gib(s.memoryUsed()), 5e-7);
-        assertEquals(4.0, StatsMath.gib(s.memoryLimit()));
-        assertEquals(22211.9492, s.netDown() / 1024d, 5e-5);
-        assertEquals(72802.9297, s.netUp() / 1024d, 5e-5);
-        assertEquals(0.25, StatsMath.gib(268435456L));
-    }
-
-    @Test
     void aOneShotReadingIsNeverUsedForCpuOnItsOwn() throws IOException {
         JsonNode payload = payload("v2-otel-dockerstats-cgroups_v2.json");
         assertFalse(earlier(payload).hasCpu(), "an empty precpu_stats is no reading");

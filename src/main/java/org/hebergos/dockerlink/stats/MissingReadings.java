@@ -7,7 +7,7 @@ import java.util.logging.Logger;
  * The readings of one round that failed or came too late, said in one line per round however many
  * containers they are (each container's own line only at FINE).
  */
-final class RoundReadings {
+final class MissingReadings {
 
     private static final Logger LOG = Logger.getLogger(StatsSampler.class.getName());
 

@@ -1,4 +1,4 @@
-package org.hebergos.dockerlink.history;
+package org.hebergos.dockerlink.container;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,16 +10,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import org.hebergos.dockerlink.config.Settings;
-import org.hebergos.dockerlink.container.ContainerRef;
+import org.hebergos.dockerlink.history.HistoryQuery;
+import org.hebergos.dockerlink.history.HistoryService;
 
 /**
  * {@code GET v1/container/stats?id=…&since=…[&until=…][&step=…|&scale=…]}: a container's samples from
  * {@code since} (inclusive) to {@code until} (exclusive), raw or in buckets of {@code step} seconds,
- * or one of the panel's presets.
+ * or one of the panel's presets, as the history store answers them.
  */
 @Path("v1/container/stats")
 @ApplicationScoped
-public class HistoryResource {
+public class ContainerStatsResource {
 
     @Inject
     HistoryService history;
@@ -33,6 +34,6 @@ public class HistoryResource {
                                    @QueryParam("scale") String scale) {
         ContainerRef ref = ContainerRef.of(id);
         HistoryQuery query = HistoryQuery.parse(since, until, step, scale, settings.statsInterval(), Instant.now().getEpochSecond());
-        return history.history(ref, query);
+        return history.history(ref.value(), ref.isFullId(), query);
     }
 }
