@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.hebergos.dockerlink.stats.Baselines;
-import org.hebergos.dockerlink.stats.RepeatedFailureLog;
+import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 import org.hebergos.dockerlink.stats.Sample;
 import org.hebergos.dockerlink.stats.SamplingRound;
 

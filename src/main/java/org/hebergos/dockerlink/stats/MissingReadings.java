@@ -2,6 +2,7 @@ package org.hebergos.dockerlink.stats;
 
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**
  * The readings of one round that failed or came too late, said in one line per round however many

@@ -38,6 +38,7 @@ import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.ContainerStatsSource;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.error.AgentException;
+import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**
  * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
@@ -175,6 +176,9 @@ public class StatsSampler {
         Instant deadline = start.plus(settings.statsInterval().multipliedBy(8).dividedBy(10));
         List<ContainerInfo> running = docker.containers(true);
         Map<ContainerInfo, Future<EngineStats>> calls = new HashMap<>();
+        // below its core size a pool starts a thread for every task, idle ones or not: one per running
+        // container is all a round uses, so that many threads, not stats_concurrency, are kept alive
+        pool.setCorePoolSize(Math.max(1, Math.min(pool.getMaximumPoolSize(), running.size())));
         for (ContainerInfo c : running) {
             calls.put(c, pool.submit(() -> statsSource.read(c)));
         }
