@@ -31,10 +31,9 @@ import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.container.ContainerService;
 import org.hebergos.dockerlink.container.ContainerView;
-import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.DockerConnection;
-import org.hebergos.dockerlink.error.TooManyStreams;
 import org.hebergos.dockerlink.history.RoundStorage;
 import org.hebergos.dockerlink.stats.SamplingRound;
 
