@@ -1,11 +1,10 @@
 package org.hebergos.dockerlink.events;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hebergos.dockerlink.container.ContainerView;
 import org.hebergos.dockerlink.docker.ContainerEvent;
 
 /**
@@ -18,8 +17,8 @@ import org.hebergos.dockerlink.docker.ContainerEvent;
 final class ContainerStates {
 
     /**
-     * A list entry; {@code exitCode} is only written when exited, {@code startedAt} (the run's start,
-     * kept while paused) only when running.
+     * What is known of a container; {@link ContainerView#entry} says which of it its list entry shows
+     * ({@code startedAt}, the run's start, is kept while paused but shown only when running).
      */
     record Entry(String name, String state, Integer exitCode, Long startedAt) {
 
@@ -44,7 +43,7 @@ final class ContainerStates {
         String id = event.id();
         if (event.action().equals("destroy")) {
             known.remove(id);
-            return Optional.of(Json.createObjectBuilder().add("id", id).add("removed", true).build().toString());
+            return Optional.of(Published.removedData(id));
         }
         Entry before = known.get(id);
         Entry after = switch (event.action()) {
@@ -78,14 +77,7 @@ final class ContainerStates {
         return event.timeNanos() / 1_000_000_000L;
     }
 
-    static String json(String id, Entry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("name", entry.name()).add("state", entry.state());
-        if (entry.exitCode() != null && entry.state().equals("exited")) {
-            json.add("exit_code", entry.exitCode());
-        }
-        if (entry.startedAt() != null && entry.state().equals("running")) {
-            json.add("started_at", entry.startedAt());
-        }
-        return json.build().toString();
+    private static String json(String id, Entry entry) {
+        return Published.JSON.toJson(ContainerView.entry(id, entry.name(), entry.state(), entry.exitCode(), entry.startedAt()));
     }
 }

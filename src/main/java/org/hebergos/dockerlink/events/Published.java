@@ -1,5 +1,8 @@
 package org.hebergos.dockerlink.events;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +29,22 @@ record Published(long id, String type, String containerId, String data, Map<Stri
     /** The first event of every stream, never logged: its id is where the stream's events follow. */
     static final String CONNECTED = "connected";
 
-    /** A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container. */
+    /** Writes the events' data from records, as JAX-RS writes every other answer (thread-safe, built once). */
+    static final Jsonb JSON = JsonbBuilder.create();
+
+    /** The data of a {@code container} event about a container that no longer exists. */
+    @JsonbPropertyOrder({"id", "removed"})
+    public record Removed(String id, boolean removed) {
+    }
+
+    /** The data of a {@code reset} event: the client lists the containers again. */
+    public record Reset(String reason) {
+    }
+
+    /**
+     * A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container.
+     * Joined from the members {@code HistoryJson} wrote, the one place the wire format is not a record.
+     */
     static String statsData(Map<String, String> members, Set<String> only) {
         return members.entrySet().stream()
                 .filter(m -> only == null || only.contains(m.getKey()))
@@ -43,8 +61,12 @@ record Published(long id, String type, String containerId, String data, Map<Stri
         return members;
     }
 
+    static String removedData(String id) {
+        return JSON.toJson(new Removed(id, true));
+    }
+
     static String resetData(String reason) {
-        return jakarta.json.Json.createObjectBuilder().add("reason", reason).build().toString();
+        return JSON.toJson(new Reset(reason));
     }
 
     /** What a client following {@code only} (null: every container) receives of it; null when nothing. */
