@@ -8,13 +8,13 @@ import org.hebergos.dockerlink.container.ContainerView;
 import org.hebergos.dockerlink.docker.ContainerEvent;
 
 /**
- * Turns the engine's container events into list entries, as {@code GET v1/container/} shows them, and
- * says when an entry changed. An event carries the name, the exit code and the time; the rest comes from
+ * Tracks each container's list entry (as {@code GET v1/container/} shows it) through the engine's
+ * container events, and gives the data of a {@code container} event when an entry changed. An event carries the name, the exit code and the time; the rest comes from
  * the entry this class last derived for the container. Only an event that needs what came before
  * about a container not seen since the agent (or the event stream) started asks {@code lookup}: the
  * state of a {@code rename}, the run's start of an {@code unpause}. Not thread-safe: one dispatcher feeds it.
  */
-final class ContainerStates {
+final class ContainerEntryTracker {
 
     /**
      * What is known of a container; {@link ContainerView#entry} says which of it its list entry shows
@@ -31,7 +31,7 @@ final class ContainerStates {
     private final Function<String, Optional<Entry>> lookup;
 
     /** @param lookup the current list entry of a container by full id, empty when it does not exist (or is out of scope) */
-    ContainerStates(Function<String, Optional<Entry>> lookup) {
+    ContainerEntryTracker(Function<String, Optional<Entry>> lookup) {
         this.lookup = lookup;
     }
 
@@ -43,7 +43,7 @@ final class ContainerStates {
         String id = event.id();
         if (event.action().equals("destroy")) {
             known.remove(id);
-            return Optional.of(Published.removedData(id));
+            return Optional.of(StreamEvent.removedData(id));
         }
         Entry before = known.get(id);
         Entry after = switch (event.action()) {
@@ -78,6 +78,6 @@ final class ContainerStates {
     }
 
     private static String json(String id, Entry entry) {
-        return Published.JSON.toJson(ContainerView.entry(id, entry.name(), entry.state(), entry.exitCode(), entry.startedAt()));
+        return StreamEvent.JSON.toJson(ContainerView.entry(id, entry.name(), entry.state(), entry.exitCode(), entry.startedAt()));
     }
 }

@@ -14,14 +14,14 @@ import org.hebergos.dockerlink.stats.Sample;
 import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
- * One event as the log keeps it: {@code container} (about {@code containerId}), {@code stats} (one
- * member per container) or {@code reset}; what each client receives of it depends on its {@code id}
- * filter.
+ * One event of the {@code v1/events} stream as the log keeps it: {@code container} (about
+ * {@code containerId}), {@code stats} (one member per container) or {@code reset}; what each subscriber
+ * receives of it depends on its {@code id} filter. Also writes the events' data.
  *
  * @param data    the whole event's data
  * @param members for {@code stats}: each container's sample, {@code "time":{…}}, by full id; else empty
  */
-record Published(long id, String type, String containerId, String data, Map<String, String> members, Instant at) {
+record StreamEvent(long id, String type, String containerId, String data, Map<String, String> members, Instant at) {
 
     static final String CONTAINER = "container";
     static final String STATS = "stats";
