@@ -9,7 +9,7 @@ import org.hebergos.dockerlink.docker.ContainerActions;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.ContainerLimits;
-import org.hebergos.dockerlink.error.ContainerNotFound;
+import org.hebergos.dockerlink.docker.ContainerNotFound;
 import org.hebergos.dockerlink.stats.StatsMath;
 
 /** Lists containers for the panel, starts, stops and restarts them, changes their limits and removes them. */

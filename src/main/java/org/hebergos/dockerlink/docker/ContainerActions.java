@@ -7,9 +7,6 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.transport.DockerHttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hebergos.dockerlink.error.ContainerNotFound;
-import org.hebergos.dockerlink.error.DockerFailed;
-import org.hebergos.dockerlink.error.DockerRefused;
 
 /**
  * What the panel does to a container in scope: start, stop, restart, change its limits, remove it. Each

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
  * Remembers what the engine last said about its containers, so that listing them costs no engine call

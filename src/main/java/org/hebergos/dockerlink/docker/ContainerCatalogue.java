@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.error.BadParameter;
-import org.hebergos.dockerlink.error.ContainerNotFound;
 
 /**
  * The containers this agent may see ({@code managed_label} scope), listed from the {@link ContainerCache}

@@ -10,9 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.hebergos.dockerlink.error.ContainerNotFound;
-import org.hebergos.dockerlink.error.ContainerNotRunning;
-import org.hebergos.dockerlink.error.DockerFailed;
 
 /**
  * What git needs inside a container: processes started in it ({@code docker exec}) and what a path in it

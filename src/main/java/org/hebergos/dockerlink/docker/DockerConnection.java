@@ -17,10 +17,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.hebergos.dockerlink.config.Settings;
-import org.hebergos.dockerlink.error.ContainerNotFound;
-import org.hebergos.dockerlink.error.DockerFailed;
-import org.hebergos.dockerlink.error.DockerRefused;
-import org.hebergos.dockerlink.error.DockerUnavailable;
 
 /**
  * The connection to the Docker engine and the translation of its failures: docker-java's clients, built

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.hebergos.dockerlink.error.ContainerNotFound;
-import org.hebergos.dockerlink.error.DockerFailed;
 
 /**
  * A container's counters from the Engine's stats call, on the bare {@link EngineSocket} and parsed by

@@ -31,10 +31,9 @@ import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.container.ContainerService;
 import org.hebergos.dockerlink.container.ContainerView;
-import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.hebergos.dockerlink.docker.DockerConnection;
-import org.hebergos.dockerlink.error.TooManyStreams;
 import org.hebergos.dockerlink.history.RoundStorage;
 import org.hebergos.dockerlink.stats.SamplingRound;
 
@@ -72,10 +71,10 @@ public class EventHub {
     ManagedThreadFactory threads;
 
     private final EventLog log = new EventLog(System.currentTimeMillis() * 1000, REPLAY_WINDOW, REPLAY_CAPACITY);
-    private final Set<Client> clients = new HashSet<>();
+    private final Set<Subscriber> clients = new HashSet<>();
     private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(INBOX);
     private final AtomicBoolean inboxOverflowed = new AtomicBoolean();
-    private ContainerStates states;
+    private ContainerEntryTracker tracker;
     private ThreadPoolExecutor pool;
     private volatile boolean stopping;
 
@@ -83,7 +82,7 @@ public class EventHub {
         // a writer per client, the dispatcher, and room for writers still stuck on clients already dropped
         int size = 2 * settings.eventsClients() + 1;
         pool = new ThreadPoolExecutor(0, size, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
-        states = new ContainerStates(this::lookup);
+        tracker = new ContainerEntryTracker(this::lookup);
         pool.execute(this::dispatch);
         catalogue.listen(new ContainerEvent.Listener() {
             @Override
@@ -119,11 +118,11 @@ public class EventHub {
             if (clients.size() >= settings.eventsClients()) {
                 awaitFreeSlot();
             }
-            Optional<List<Published>> missed = lastEventId == null ? Optional.of(List.of()) : log.after(lastEventId);
+            Optional<List<StreamEvent>> missed = lastEventId == null ? Optional.of(List.of()) : log.after(lastEventId);
             long startId = lastEventId != null && missed.isPresent() ? lastEventId : log.lastId();
-            Client client = new Client(sink, sse, only, startId, this::ended);
+            Subscriber client = new Subscriber(sink, sse, only, startId, this::ended);
             boolean fits = true;
-            for (Client.Message message : replay(only, lastEventId, missed)) {
+            for (Subscriber.Message message : replay(only, lastEventId, missed)) {
                 fits &= client.offer(message);
             }
             try {
@@ -138,16 +137,16 @@ public class EventHub {
         }
     }
 
-    private Client.Message[] replay(Set<String> only, Long lastEventId, Optional<List<Published>> missed) {
+    private Subscriber.Message[] replay(Set<String> only, Long lastEventId, Optional<List<StreamEvent>> missed) {
         if (missed.isEmpty()) {
-            return new Client.Message[] {new Client.Message(log.lastId(), Published.RESET,
-                    Published.resetData("the events since " + lastEventId + " are no longer kept: list the containers again"))};
+            return new Subscriber.Message[] {new Subscriber.Message(log.lastId(), StreamEvent.RESET,
+                    StreamEvent.resetData("the events since " + lastEventId + " are no longer kept: list the containers again"))};
         }
-        return missed.get().stream().map(p -> new Client.Message(p.id(), p.type(), p.dataFor(only)))
-                .filter(m -> m.data() != null).toArray(Client.Message[]::new);
+        return missed.get().stream().map(p -> new Subscriber.Message(p.id(), p.type(), p.dataFor(only)))
+                .filter(m -> m.data() != null).toArray(Subscriber.Message[]::new);
     }
 
-    private synchronized void ended(Client client) {
+    private synchronized void ended(Subscriber client) {
         clients.remove(client);
         notifyAll();
     }
@@ -157,7 +156,7 @@ public class EventHub {
      * probed and the new one waits a moment for a slot before it is refused.
      */
     private synchronized void awaitFreeSlot() {
-        clients.forEach(Client::probe);
+        clients.forEach(Subscriber::probe);
         long deadline = System.currentTimeMillis() + SLOT_WAIT_MILLIS;
         try {
             for (long left = SLOT_WAIT_MILLIS; clients.size() >= settings.eventsClients() && left > 0;
@@ -175,9 +174,9 @@ public class EventHub {
     /** After the store took the round: a client told of a sample finds it in {@code v1/container/stats}. */
     void roundTaken(@Observes @Priority(RoundStorage.STORES_FIRST + 100) SamplingRound round) {
         try {
-            Map<String, String> members = Published.statsMembers(round);
+            Map<String, String> members = StreamEvent.statsMembers(round);
             if (!members.isEmpty()) {
-                publish(Published.STATS, null, Published.statsData(members, null), members);
+                publish(StreamEvent.STATS, null, StreamEvent.statsData(members, null), members);
             }
         } catch (RuntimeException e) {
             // the sampler must never fail because of the event stream
@@ -193,11 +192,11 @@ public class EventHub {
                     return;
                 }
                 if (item == LOST || inboxOverflowed.getAndSet(false)) {
-                    states.forget();
-                    publish(Published.RESET, null, Published.resetData("container events may have been missed: list the containers again"), Map.of());
+                    tracker.forget();
+                    publish(StreamEvent.RESET, null, StreamEvent.resetData("container events may have been missed: list the containers again"), Map.of());
                 }
                 if (item instanceof ContainerEvent event) {
-                    states.apply(event).ifPresent(data -> publish(Published.CONTAINER, event.id(), data, Map.of()));
+                    tracker.apply(event).ifPresent(data -> publish(StreamEvent.CONTAINER, event.id(), data, Map.of()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -205,35 +204,35 @@ public class EventHub {
             } catch (RuntimeException e) {
                 // a container whose entry could not be looked up (Docker down): clients re-list
                 LOG.log(Level.WARNING, "container event not published: " + e.getMessage(), e);
-                states.forget();
-                publish(Published.RESET, null, Published.resetData("a container event could not be read: list the containers again"), Map.of());
+                tracker.forget();
+                publish(StreamEvent.RESET, null, StreamEvent.resetData("a container event could not be read: list the containers again"), Map.of());
             }
         }
     }
 
     private synchronized void publish(String type, String containerId, String data, Map<String, String> members) {
-        Published event = log.append(type, containerId, data, members, Instant.now());
-        for (Iterator<Client> it = clients.iterator(); it.hasNext(); ) {
-            Client client = it.next();
+        StreamEvent event = log.append(type, containerId, data, members, Instant.now());
+        for (Iterator<Subscriber> it = clients.iterator(); it.hasNext(); ) {
+            Subscriber client = it.next();
             String forClient = event.dataFor(client.only());
-            if (forClient != null && !client.offer(new Client.Message(event.id(), type, forClient))) {
+            if (forClient != null && !client.offer(new Subscriber.Message(event.id(), type, forClient))) {
                 it.remove();
                 LOG.info("event stream dropped: the client did not keep up");
             }
         }
     }
 
-    private Optional<ContainerStates.Entry> lookup(String id) {
+    private Optional<ContainerEntryTracker.Entry> lookup(String id) {
         Map<String, ContainerView> listed = containers.list(List.of(ContainerRef.of(id)), false);
         ContainerView view = listed.get(id);
-        return view == null ? Optional.empty() : Optional.of(new ContainerStates.Entry(view.name(), view.state(), view.exitCode(), view.startedAt()));
+        return view == null ? Optional.empty() : Optional.of(new ContainerEntryTracker.Entry(view.name(), view.state(), view.exitCode(), view.startedAt()));
     }
 
     @PreDestroy
     void stop() {
         stopping = true;
         synchronized (this) {
-            clients.forEach(Client::end);
+            clients.forEach(Subscriber::end);
             clients.clear();
         }
         inbox.clear();

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class EventLog {
 
-    private final Deque<Published> events = new ArrayDeque<>();
+    private final Deque<StreamEvent> events = new ArrayDeque<>();
     private final Duration window;
     private final int capacity;
     private long next;
@@ -27,8 +27,8 @@ final class EventLog {
         this.capacity = capacity;
     }
 
-    Published append(String type, String containerId, String data, Map<String, String> members, Instant now) {
-        Published event = new Published(next++, type, containerId, data, members, now);
+    StreamEvent append(String type, String containerId, String data, Map<String, String> members, Instant now) {
+        StreamEvent event = new StreamEvent(next++, type, containerId, data, members, now);
         events.addLast(event);
         while (events.size() > capacity || events.peekFirst().at().isBefore(now.minus(window))) {
             events.removeFirst();
@@ -45,7 +45,7 @@ final class EventLog {
      * The events after {@code lastId}, oldest first; empty when some of them are no longer kept or the id
      * is not one this log gave (another run of the agent, or made up).
      */
-    Optional<List<Published>> after(long lastId) {
+    Optional<List<StreamEvent>> after(long lastId) {
         long oldest = events.isEmpty() ? next : events.peekFirst().id();
         if (lastId > lastId() || lastId < oldest - 1) {
             return Optional.empty();

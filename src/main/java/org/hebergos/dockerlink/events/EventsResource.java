@@ -18,7 +18,7 @@ import java.util.Set;
 import org.hebergos.dockerlink.container.ContainerRef;
 import org.hebergos.dockerlink.container.ContainerService;
 import org.hebergos.dockerlink.container.ContainerView;
-import org.hebergos.dockerlink.error.ContainerNotFound;
+import org.hebergos.dockerlink.docker.ContainerNotFound;
 
 /**
  * {@code GET v1/events}: server-sent events {@code container}, {@code stats} and {@code reset}, for every

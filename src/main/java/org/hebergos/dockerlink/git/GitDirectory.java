@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.hebergos.dockerlink.docker.FileEntry;
 import org.hebergos.dockerlink.docker.FileOwner;
-import org.hebergos.dockerlink.error.GitFailed;
-import org.hebergos.dockerlink.error.GitUnsafeOwner;
 
 /**
  * Whose rights git runs with in a repository: the owner of the git directory git will really use, found

@@ -16,9 +16,6 @@ import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.docker.ContainerExec;
 import org.hebergos.dockerlink.docker.ExecResult;
 import org.hebergos.dockerlink.docker.ExecSession;
-import org.hebergos.dockerlink.error.GitFailed;
-import org.hebergos.dockerlink.error.GitMissing;
-import org.hebergos.dockerlink.error.GitTimeout;
 
 /**
  * Runs one git command inside a container with {@code docker exec}: as the repository's owner, from an

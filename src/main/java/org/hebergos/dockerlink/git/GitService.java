@@ -9,17 +9,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.container.ContainerRef;
-import org.hebergos.dockerlink.docker.ContainerDetails;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerDetails;
 import org.hebergos.dockerlink.docker.ContainerExec;
-import org.hebergos.dockerlink.docker.FileOwner;
+import org.hebergos.dockerlink.docker.ContainerNotRunning;
 import org.hebergos.dockerlink.docker.ExecResult;
+import org.hebergos.dockerlink.docker.FileOwner;
 import org.hebergos.dockerlink.error.BadParameter;
-import org.hebergos.dockerlink.error.ContainerNotRunning;
-import org.hebergos.dockerlink.error.GitFailed;
-import org.hebergos.dockerlink.error.GitOutputTooLarge;
-import org.hebergos.dockerlink.error.GitRefused;
-import org.hebergos.dockerlink.error.GitUnsafeOwner;
 
 /**
  * The panel's git operations on a repository inside a container, run as the owner of the git directory

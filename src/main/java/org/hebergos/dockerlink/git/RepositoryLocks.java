@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.hebergos.dockerlink.error.GitBusy;
 
 /**
  * Makes calls on the same repository take turns while other repositories run in parallel. A

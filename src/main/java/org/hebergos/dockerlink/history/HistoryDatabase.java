@@ -15,7 +15,6 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hebergos.dockerlink.config.Settings;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**

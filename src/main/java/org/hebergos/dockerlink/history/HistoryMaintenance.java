@@ -14,7 +14,6 @@ import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hebergos.dockerlink.config.Settings;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**

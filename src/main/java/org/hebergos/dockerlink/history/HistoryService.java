@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
-import org.hebergos.dockerlink.error.ContainerNotFound;
+import org.hebergos.dockerlink.docker.ContainerNotFound;
 
 /**
  * Answers a container's history: raw samples as the store reads them, or buckets folded from

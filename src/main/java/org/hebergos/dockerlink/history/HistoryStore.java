@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.stats.Sample;
 
 /**

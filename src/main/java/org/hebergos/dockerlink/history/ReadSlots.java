@@ -2,7 +2,6 @@ package org.hebergos.dockerlink.history;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 
 /**
  * Bounds the requests that use a database connection at once to fewer than the embedded pool holds, so

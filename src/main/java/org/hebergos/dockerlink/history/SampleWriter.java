@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.stats.Sample;
 
 /** Stores the sampler's rounds as rows of {@code stats_sample}. */

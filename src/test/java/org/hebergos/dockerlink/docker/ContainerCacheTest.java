@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.hebergos.dockerlink.error.ContainerNotFound;
 import org.junit.jupiter.api.Test;
 
 /** The cache fed with listings, inspections and events directly, as the catalogue and the event thread do. */

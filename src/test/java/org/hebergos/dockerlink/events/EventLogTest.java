@@ -16,14 +16,14 @@ class EventLogTest {
 
     private final EventLog cut = new EventLog(1000, Duration.ofMinutes(5), 3);
 
-    private Published append(Instant at) {
-        return cut.append(Published.CONTAINER, "a", "{}", Map.of(), at);
+    private StreamEvent append(Instant at) {
+        return cut.append(StreamEvent.CONTAINER, "a", "{}", Map.of(), at);
     }
 
     @Test
     void resumesAfterAnIdItStillHolds() {
-        Published first = append(NOW);
-        Published second = append(NOW);
+        StreamEvent first = append(NOW);
+        StreamEvent second = append(NOW);
         assertEquals(1000, first.id());
         assertEquals(List.of(second), cut.after(first.id()).orElseThrow());
         assertEquals(List.of(), cut.after(second.id()).orElseThrow(), "nothing missed");
@@ -44,7 +44,7 @@ class EventLogTest {
 
     @Test
     void keepsOnlyTheWindow() {
-        Published old = append(NOW);
+        StreamEvent old = append(NOW);
         append(NOW.plus(Duration.ofMinutes(6)));
         assertTrue(cut.after(old.id() - 1).isEmpty(), "the old one is gone");
         assertEquals(1, cut.after(old.id()).orElseThrow().size());
@@ -53,10 +53,10 @@ class EventLogTest {
     @Test
     void aFilteredClientGetsItsContainersOnly() {
         Map<String, String> members = Map.of("a", "\"1\":{}", "b", "\"1\":{}");
-        Published stats = cut.append(Published.STATS, null, Published.statsData(members, null), members, NOW);
+        StreamEvent stats = cut.append(StreamEvent.STATS, null, StreamEvent.statsData(members, null), members, NOW);
         assertEquals("{\"a\":{\"1\":{}}}", stats.dataFor(Set.of("a")));
         assertEquals(null, stats.dataFor(Set.of("z")));
-        Published container = append(NOW);
+        StreamEvent container = append(NOW);
         assertEquals("{}", container.dataFor(Set.of("a")));
         assertEquals(null, container.dataFor(Set.of("b")));
         assertEquals("{}", container.dataFor(null));

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hebergos.dockerlink.docker.FileEntry;
 import org.hebergos.dockerlink.docker.FileEntry.Kind;
+import org.hebergos.dockerlink.docker.FileEntry;
 import org.hebergos.dockerlink.docker.FileOwner;
-import org.hebergos.dockerlink.error.GitFailed;
-import org.hebergos.dockerlink.error.GitUnsafeOwner;
 import org.junit.jupiter.api.Test;
 
 /** The shapes of {@code .git} met in containers, as the engine's archive shows them. */

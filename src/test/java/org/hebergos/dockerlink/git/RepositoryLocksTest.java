@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hebergos.dockerlink.error.GitBusy;
 import org.junit.jupiter.api.Test;
 
 class RepositoryLocksTest {

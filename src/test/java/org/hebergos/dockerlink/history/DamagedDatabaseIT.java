@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.stats.Sample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

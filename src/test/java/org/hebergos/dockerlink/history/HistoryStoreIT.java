@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.junit.jupiter.api.Test;
 
 /**

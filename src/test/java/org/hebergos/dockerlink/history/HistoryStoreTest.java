@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.hebergos.dockerlink.error.StoreUnavailable;
 import org.hebergos.dockerlink.stats.Sample;
 import org.junit.jupiter.api.Test;
 

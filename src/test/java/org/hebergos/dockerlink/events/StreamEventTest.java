@@ -13,7 +13,7 @@ import org.hebergos.dockerlink.stats.SamplingRound;
 import org.junit.jupiter.api.Test;
 
 /** A round's {@code stats} event, in the stats endpoint's shape. */
-class PublishedTest {
+class StreamEventTest {
 
     private static final String A = "a".repeat(64);
     private static final String B = "b".repeat(64);
@@ -27,10 +27,10 @@ class PublishedTest {
     @Test
     void eachContainersSampleIsAMemberKeyedByItsTime() {
         SamplingRound round = new SamplingRound(1_000, 1_000_000, 2, List.of(reading(A), reading(B)), 0, null, 5, 0);
-        Map<String, String> members = Published.statsMembers(round);
+        Map<String, String> members = StreamEvent.statsMembers(round);
         String member = "\"1000\":{\"memory\":{\"used\":1.0,\"limit\":4.0},\"cpu\":{\"usage_percent\":12.5,\"limit\":50.0},"
                 + "\"net\":{\"up\":2,\"down\":3,\"delta_up\":1,\"delta_down\":1.5}}";
         assertEquals(Map.of(A, member, B, member), members);
-        assertEquals("{\"" + B + "\":{" + member + "}}", Published.statsData(members, Set.of(B)));
+        assertEquals("{\"" + B + "\":{" + member + "}}", StreamEvent.statsData(members, Set.of(B)));
     }
 }

@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.hebergos.dockerlink.docker.ContainerEvent;
 import org.junit.jupiter.api.Test;
 
-class ContainerStatesTest {
+class ContainerEntryTrackerTest {
 
     private static final String ID = "c".repeat(64);
     private static final long T = 1_795_755_340L;
 
     private final List<String> lookups = new ArrayList<>();
-    private final ContainerStates cut = new ContainerStates(id -> {
+    private final ContainerEntryTracker cut = new ContainerEntryTracker(id -> {
         lookups.add(id);
-        return Optional.of(new ContainerStates.Entry("listed", "running", null, T - 100));
+        return Optional.of(new ContainerEntryTracker.Entry("listed", "running", null, T - 100));
     });
 
     private Optional<String> apply(String action, String name, Integer exitCode, long second) {
@@ -74,7 +74,7 @@ class ContainerStatesTest {
     /** A lookup answers what is true now: just after an unpause the engine's list may still say paused. */
     @Test
     void anUnpauseIsRunningFromTheEventItselfWhateverALookupSays() {
-        ContainerStates racing = new ContainerStates(id -> Optional.of(new ContainerStates.Entry("web", "paused", null, null)));
+        ContainerEntryTracker racing = new ContainerEntryTracker(id -> Optional.of(new ContainerEntryTracker.Entry("web", "paused", null, null)));
         racing.apply(new ContainerEvent(ID, "pause", "web", null, T * 1_000_000_000L));
         assertEquals("{\"id\":\"" + ID + "\",\"name\":\"web\",\"state\":\"running\"}",
                 racing.apply(new ContainerEvent(ID, "unpause", "web", null, (T + 2) * 1_000_000_000L)).orElseThrow());

@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.git;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /** git did not finish within {@code git_timeout}; the agent stopped waiting for it. */
 public class GitTimeout extends AgentException {

@@ -12,14 +12,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open stream: a bounded buffer the hub fills without ever waiting, and the loop that writes it to the
+ * One subscriber of {@code v1/events}, an open stream: a bounded buffer the hub fills without ever waiting, and the loop that writes it to the
  * client on the client's own managed thread (a write to a client that does not read blocks that thread
  * only). A buffer that overflows is replaced by a final {@code reset} and the stream ends. Silence is
  * broken by a comment every {@link #HEARTBEAT_MILLIS}, which also finds clients that went away.
  */
-final class Client implements Runnable {
+final class Subscriber implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(Client.class.getName());
+    private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
     static final long HEARTBEAT_MILLIS = 15_000;
     /** Events held for one client; they are shared with the log and the other clients, not copied. */
     static final int MAX_EVENTS = 1000;
@@ -36,7 +36,7 @@ final class Client implements Runnable {
     private final SseEventSink sink;
     private final Sse sse;
     private final Set<String> only;
-    private final Consumer<Client> onEnd;
+    private final Consumer<Subscriber> onEnd;
     private final long startId;
     private final Deque<Message> buffer = new ArrayDeque<>();
     private long chars;
@@ -48,7 +48,7 @@ final class Client implements Runnable {
      *                a client has a resume point even when nothing happens before it disconnects
      * @param onEnd   called once when the stream has ended, whatever the cause
      */
-    Client(SseEventSink sink, Sse sse, Set<String> only, long startId, Consumer<Client> onEnd) {
+    Subscriber(SseEventSink sink, Sse sse, Set<String> only, long startId, Consumer<Subscriber> onEnd) {
         this.sink = sink;
         this.sse = sse;
         this.only = only;
@@ -72,7 +72,7 @@ final class Client implements Runnable {
         if (buffer.size() >= MAX_EVENTS || chars + message.data().length() > MAX_CHARS) {
             buffer.clear();
             chars = 0;
-            buffer.add(new Message(message.id(), Published.RESET, Published.resetData("events came faster than this client read them")));
+            buffer.add(new Message(message.id(), StreamEvent.RESET, StreamEvent.resetData("events came faster than this client read them")));
             buffer.add(new Message(message.id(), null, null));
             ending = true;
             notifyAll();
@@ -126,7 +126,7 @@ final class Client implements Runnable {
     public void run() {
         try {
             // sends the headers at once, with the id this stream's events follow
-            write(sse.newEventBuilder().id(Long.toString(startId)).name(Published.CONNECTED).data("{}").build());
+            write(sse.newEventBuilder().id(Long.toString(startId)).name(StreamEvent.CONNECTED).data("{}").build());
             while (!sink.isClosed()) {
                 Message message = next(HEARTBEAT_MILLIS);
                 if (message == null) {

@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.history;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /**
  * The stats database cannot be opened, read or written (held by another agent, disk full, read-only,

@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.git;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /** git's answer went past the output cap where a cut answer would look complete (a JSON list): refused, never cut. */
 public class GitOutputTooLarge extends AgentException {

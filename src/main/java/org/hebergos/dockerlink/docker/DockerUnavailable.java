@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.docker;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /** The Docker engine is not configured or does not answer; the agent retries on the next call. */
 public class DockerUnavailable extends AgentException {

@@ -1,4 +1,6 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.git;
+
+import org.hebergos.dockerlink.error.AgentException;
 
 /**
  * The rights git would run with cannot be told safely: the repository's {@code .git} and the git
@@ -7,6 +9,6 @@ package org.hebergos.dockerlink.error;
 public class GitUnsafeOwner extends AgentException {
 
     public GitUnsafeOwner(String reason) {
-        super(UnprocessableEntity.STATUS, "git not run: " + reason);
+        super(UNPROCESSABLE_CONTENT, "git not run: " + reason);
     }
 }

@@ -1,25 +1,24 @@
 package org.hebergos.dockerlink.events;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hebergos.dockerlink.container.ContainerView;
 import org.hebergos.dockerlink.docker.ContainerEvent;
 
 /**
- * Turns the engine's container events into list entries, as {@code GET v1/container/} shows them, and
- * says when an entry changed. An event carries the name, the exit code and the time; the rest comes from
+ * Tracks each container's list entry (as {@code GET v1/container/} shows it) through the engine's
+ * container events, and gives the data of a {@code container} event when an entry changed. An event carries the name, the exit code and the time; the rest comes from
  * the entry this class last derived for the container. Only an event that needs what came before
  * about a container not seen since the agent (or the event stream) started asks {@code lookup}: the
  * state of a {@code rename}, the run's start of an {@code unpause}. Not thread-safe: one dispatcher feeds it.
  */
-final class ContainerStates {
+final class ContainerEntryTracker {
 
     /**
-     * A list entry; {@code exitCode} is only written when exited, {@code startedAt} (the run's start,
-     * kept while paused) only when running.
+     * What is known of a container; {@link ContainerView#entry} says which of it its list entry shows
+     * ({@code startedAt}, the run's start, is kept while paused but shown only when running).
      */
     record Entry(String name, String state, Integer exitCode, Long startedAt) {
 
@@ -32,7 +31,7 @@ final class ContainerStates {
     private final Function<String, Optional<Entry>> lookup;
 
     /** @param lookup the current list entry of a container by full id, empty when it does not exist (or is out of scope) */
-    ContainerStates(Function<String, Optional<Entry>> lookup) {
+    ContainerEntryTracker(Function<String, Optional<Entry>> lookup) {
         this.lookup = lookup;
     }
 
@@ -44,7 +43,7 @@ final class ContainerStates {
         String id = event.id();
         if (event.action().equals("destroy")) {
             known.remove(id);
-            return Optional.of(Json.createObjectBuilder().add("id", id).add("removed", true).build().toString());
+            return Optional.of(StreamEvent.removedData(id));
         }
         Entry before = known.get(id);
         Entry after = switch (event.action()) {
@@ -78,14 +77,7 @@ final class ContainerStates {
         return event.timeNanos() / 1_000_000_000L;
     }
 
-    static String json(String id, Entry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("name", entry.name()).add("state", entry.state());
-        if (entry.exitCode() != null && entry.state().equals("exited")) {
-            json.add("exit_code", entry.exitCode());
-        }
-        if (entry.startedAt() != null && entry.state().equals("running")) {
-            json.add("started_at", entry.startedAt());
-        }
-        return json.build().toString();
+    private static String json(String id, Entry entry) {
+        return StreamEvent.JSON.toJson(ContainerView.entry(id, entry.name(), entry.state(), entry.exitCode(), entry.startedAt()));
     }
 }

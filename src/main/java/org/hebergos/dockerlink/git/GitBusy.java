@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.git;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /** Another git call on the same repository did not finish in time for this one to start. */
 public class GitBusy extends AgentException {

@@ -1,6 +1,7 @@
-package org.hebergos.dockerlink.error;
+package org.hebergos.dockerlink.docker;
 
 import jakarta.ws.rs.core.Response.Status;
+import org.hebergos.dockerlink.error.AgentException;
 
 /** The Docker engine answered, but with an error the agent cannot pass on as anything more specific. */
 public class DockerFailed extends AgentException {

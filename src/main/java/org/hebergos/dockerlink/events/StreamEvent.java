@@ -1,5 +1,8 @@
 package org.hebergos.dockerlink.events;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,14 +14,14 @@ import org.hebergos.dockerlink.stats.Sample;
 import org.hebergos.dockerlink.stats.SamplingRound;
 
 /**
- * One event as the log keeps it: {@code container} (about {@code containerId}), {@code stats} (one
- * member per container) or {@code reset}; what each client receives of it depends on its {@code id}
- * filter.
+ * One event of the {@code v1/events} stream as the log keeps it: {@code container} (about
+ * {@code containerId}), {@code stats} (one member per container) or {@code reset}; what each subscriber
+ * receives of it depends on its {@code id} filter. Also writes the events' data.
  *
  * @param data    the whole event's data
  * @param members for {@code stats}: each container's sample, {@code "time":{…}}, by full id; else empty
  */
-record Published(long id, String type, String containerId, String data, Map<String, String> members, Instant at) {
+record StreamEvent(long id, String type, String containerId, String data, Map<String, String> members, Instant at) {
 
     static final String CONTAINER = "container";
     static final String STATS = "stats";
@@ -26,7 +29,22 @@ record Published(long id, String type, String containerId, String data, Map<Stri
     /** The first event of every stream, never logged: its id is where the stream's events follow. */
     static final String CONNECTED = "connected";
 
-    /** A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container. */
+    /** Writes the events' data from records, as JAX-RS writes every other answer (thread-safe, built once). */
+    static final Jsonb JSON = JsonbBuilder.create();
+
+    /** The data of a {@code container} event about a container that no longer exists. */
+    @JsonbPropertyOrder({"id", "removed"})
+    public record Removed(String id, boolean removed) {
+    }
+
+    /** The data of a {@code reset} event: the client lists the containers again. */
+    public record Reset(String reason) {
+    }
+
+    /**
+     * A {@code stats} event: {@code {"<full id>":{"<time>":{…}}, …}}, the stats endpoint's shape per container.
+     * Joined from the members {@code HistoryJson} wrote, the one place the wire format is not a record.
+     */
     static String statsData(Map<String, String> members, Set<String> only) {
         return members.entrySet().stream()
                 .filter(m -> only == null || only.contains(m.getKey()))
@@ -43,8 +61,12 @@ record Published(long id, String type, String containerId, String data, Map<Stri
         return members;
     }
 
+    static String removedData(String id) {
+        return JSON.toJson(new Removed(id, true));
+    }
+
     static String resetData(String reason) {
-        return jakarta.json.Json.createObjectBuilder().add("reason", reason).build().toString();
+        return JSON.toJson(new Reset(reason));
     }
 
     /** What a client following {@code only} (null: every container) receives of it; null when nothing. */
