@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,6 +52,18 @@ public final class CgroupTrees {
 
     public static HostReading host(Path tree) throws CgroupUnreadable {
         return reader(tree).host();
+    }
+
+    /** A copy of a case to break: the resources stay as recorded. */
+    public static Path copy(Path tree, Path target) {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path source : paths.toList()) {
+                Files.copy(source, target.resolve(tree.relativize(source).toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] bytes(Path file) {
