@@ -2,6 +2,7 @@ package org.hebergos.dockerlink.docker.cgroup;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The few shapes cgroup and proc files come in, parsed strictly: anything else is
@@ -12,7 +13,16 @@ final class CgroupText {
     /** What a {@code max} limit (v2, v1 pids) reads as: no limit. */
     static final long UNLIMITED = Long.MAX_VALUE;
 
+    /** A device, {@code MAJ:MIN}, as blkio and io.stat lines start. */
+    static final Pattern DEVICE = Pattern.compile("\\d+:\\d+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private CgroupText() {
+    }
+
+    /** The blank-separated fields of a line (a compiled pattern: this runs for every line of every round). */
+    static String[] fields(String line) {
+        return SPACES.split(line.strip());
     }
 
     /** A file holding one non-negative integer, such as {@code memory.usage_in_bytes}. */
@@ -33,7 +43,7 @@ final class CgroupText {
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.strip().split("\\s+");
+            String[] fields = fields(line);
             if (fields.length != 2) {
                 throw new CgroupUnreadable(file, "unexpected line '" + line + "'");
             }

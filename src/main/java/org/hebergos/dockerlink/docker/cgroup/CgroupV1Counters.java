@@ -67,11 +67,11 @@ final class CgroupV1Counters {
         long read = 0;
         long written = 0;
         for (String line : blkio.content(file).split("\n")) {
-            String[] fields = line.strip().split("\\s+");
+            String[] fields = CgroupText.fields(line);
             if (line.isBlank() || fields[0].equals("Total") && fields.length == 2) {
                 continue;
             }
-            if (fields.length != 3 || !fields[0].matches("\\d+:\\d+")) {
+            if (fields.length != 3 || !CgroupText.DEVICE.matcher(fields[0]).matches()) {
                 throw new CgroupUnreadable(file, "unexpected line '" + line + "'");
             }
             // docker stats sums the ops starting with r and w: Read and Write, not Sync/Async/Discard/Total

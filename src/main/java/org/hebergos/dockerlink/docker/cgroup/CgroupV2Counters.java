@@ -72,8 +72,8 @@ final class CgroupV2Counters {
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.strip().split("\\s+");
-            if (!fields[0].matches("\\d+:\\d+")) {
+            String[] fields = CgroupText.fields(line);
+            if (!CgroupText.DEVICE.matcher(fields[0]).matches()) {
                 throw new CgroupUnreadable(file, "unexpected line '" + line + "'");
             }
             for (int i = 1; i < fields.length; i++) {

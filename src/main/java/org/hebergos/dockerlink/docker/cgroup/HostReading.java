@@ -1,5 +1,7 @@
 package org.hebergos.dockerlink.docker.cgroup;
 
+import java.util.regex.Pattern;
+
 /**
  * The host figures the Engine adds to every container's stats, read once per round next to the counters.
  *
@@ -12,12 +14,17 @@ package org.hebergos.dockerlink.docker.cgroup;
 public record HostReading(long systemCpuNanos, int onlineCpus, long memTotalBytes) {
 
     private static final int CPU_FIELDS = 7;
+    private static final Pattern CPU_N = Pattern.compile("cpu\\d+");
 
     static HostReading parse(String procStat, String meminfo) throws CgroupUnreadable {
         long ticks = -1;
         int cpus = 0;
         for (String line : procStat.split("\n")) {
-            String[] fields = line.strip().split("\\s+");
+            // the cpu lines come first; the long intr and softirq lines are not split
+            if (!line.startsWith("cpu")) {
+                continue;
+            }
+            String[] fields = CgroupText.fields(line);
             if (fields[0].equals("cpu")) {
                 if (fields.length <= CPU_FIELDS) {
                     throw new CgroupUnreadable("stat", "fewer than " + CPU_FIELDS + " fields on the cpu line");
@@ -26,7 +33,7 @@ public record HostReading(long systemCpuNanos, int onlineCpus, long memTotalByte
                 for (int i = 1; i <= CPU_FIELDS; i++) {
                     ticks += CgroupText.parse("stat", fields[i]);
                 }
-            } else if (fields[0].matches("cpu\\d+")) {
+            } else if (CPU_N.matcher(fields[0]).matches()) {
                 cpus++;
             }
         }
@@ -38,8 +45,8 @@ public record HostReading(long systemCpuNanos, int onlineCpus, long memTotalByte
 
     private static long memTotal(String meminfo) throws CgroupUnreadable {
         for (String line : meminfo.split("\n")) {
-            String[] fields = line.strip().split("\\s+");
-            if (fields[0].equals("MemTotal:")) {
+            if (line.startsWith("MemTotal:")) {
+                String[] fields = CgroupText.fields(line);
                 if (fields.length != 3 || !fields[2].equals("kB")) {
                     throw new CgroupUnreadable("meminfo", "unexpected line '" + line + "'");
                 }

@@ -33,7 +33,7 @@ final class NetDev {
             }
             String name = lines[i].substring(0, colon).strip();
             // the numbers may touch the colon ("eth0:1234 …") when the first one is wide
-            String[] numbers = lines[i].substring(colon + 1).strip().split("\\s+");
+            String[] numbers = CgroupText.fields(lines[i].substring(colon + 1));
             if (numbers.length != COLUMNS) {
                 throw new CgroupUnreadable(FILE, "expected " + COLUMNS + " counters for " + name);
             }

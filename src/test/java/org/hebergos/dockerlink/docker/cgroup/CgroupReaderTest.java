@@ -57,16 +57,16 @@ class CgroupReaderTest {
 
     @Test
     void aBusyContainersCountersOnlyMovedForwardSinceThePayload() throws Exception {
-        CgroupReading reading = CgroupTrees.read(BUSY_LOOP);
         JsonNode payload = payload(BUSY_LOOP);
-        JsonNode cpu = payload.path("cpu_stats");
-        JsonNode throttling = cpu.path("throttling_data");
+        CgroupReading reading = CgroupTrees.read(BUSY_LOOP);
 
         // no limit: v1's page-rounded 2^63 as is; the Engine's cap at MemTotal is CgroupEngineStats' job
         assertEquals(9223372036854771712L, reading.memory().limit());
         assertEquals(payload.path("memory_stats").path("usage").asLong(), reading.memory().usage());
-        assertTrue(reading.cpu().usageNanos() >= cpu.path("cpu_usage").path("total_usage").asLong());
-        assertTrue(reading.cpu().userNanos() >= cpu.path("cpu_usage").path("usage_in_usermode").asLong());
+        JsonNode usage = payload.path("cpu_stats").path("cpu_usage");
+        assertTrue(reading.cpu().usageNanos() >= usage.path("total_usage").asLong());
+        assertTrue(reading.cpu().userNanos() >= usage.path("usage_in_usermode").asLong());
+        JsonNode throttling = payload.path("cpu_stats").path("throttling_data");
         assertTrue(reading.cpu().periods() >= throttling.path("periods").asLong());
         assertTrue(reading.cpu().throttledPeriods() >= throttling.path("throttled_periods").asLong());
         assertTrue(reading.cpu().throttledNanos() >= throttling.path("throttled_time").asLong());
