@@ -69,11 +69,20 @@ public final class CgroupPaths {
         for (String controller : V1_CONTROLLERS) {
             String path = pathOf(processCgroups, controller)
                     .orElseThrow(() -> new Refused("no " + controller + " line in /proc/<pid>/cgroup"));
-            Mount mount = mounts.stream()
-                    .filter(m -> m.type().equals("cgroup") && m.superOptions().contains(controller))
-                    .findFirst()
-                    .orElseThrow(() -> new Refused("cgroup v1 controller " + controller + " is not mounted"));
-            dirs.put(controller, directory(id, mount, path));
+            Refused refused = new Refused("cgroup v1 controller " + controller + " is not mounted");
+            // a controller may be seen at several places (a mount of part of its hierarchy): the first that holds the path
+            for (Mount mount : mounts) {
+                if (mount.type().equals("cgroup") && mount.superOptions().contains(controller) && !dirs.containsKey(controller)) {
+                    try {
+                        dirs.put(controller, directory(id, mount, path));
+                    } catch (Refused e) {
+                        refused = e;
+                    }
+                }
+            }
+            if (!dirs.containsKey(controller)) {
+                throw refused;
+            }
         }
         return new CgroupDirectories(CgroupVersion.V1, dirs.get("memory"), dirs.get("cpu"), dirs.get("cpuacct"),
                 dirs.get("pids"), dirs.get("blkio"));

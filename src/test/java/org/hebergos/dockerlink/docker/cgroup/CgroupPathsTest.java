@@ -106,6 +106,18 @@ class CgroupPathsTest {
     }
 
     @Test
+    void aControllerSeenTwiceIsReadWhereItsMountHoldsThePath() {
+        String scope = "/system.slice/docker-" + ID + ".scope";
+        String mountinfo = "800 25 0:29 /docker/" + "cd".repeat(32) + " /agent/memory ro - cgroup cgroup rw,memory\n"
+                + text(PATHS.resolve("v1-systemd/mountinfo"));
+        assertEquals(Path.of("/sys/fs/cgroup/memory" + scope),
+                found(CgroupPaths.locate(ID, text(PATHS.resolve("v1-systemd/cgroup")), mountinfo)).memory());
+        String onlyPart = mountinfo.replaceAll("(?m)^.* /sys/fs/cgroup/memory .*\\n", "");
+        String reason = refused(CgroupPaths.locate(ID, text(PATHS.resolve("v1-systemd/cgroup")), onlyPart));
+        assertTrue(reason.contains("is not under /docker/"), reason);
+    }
+
+    @Test
     void aMountOfPartOfTheHierarchyMapsPathsBelowItsRoot() {
         String mountinfo = "35 24 0:30 /docker /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n";
         assertEquals(CgroupDirectories.unified(Path.of("/sys/fs/cgroup/" + ID)),
