@@ -28,6 +28,6 @@ public final class CgroupEngineStats {
         return new EngineStats(null, true, reading.cpu().usageNanos(), host.systemCpuNanos(), host.onlineCpus(),
                 memory.usage(), Map.of(inactiveFile, memory.inactiveFile()),
                 // the Engine gives the host's memory as the limit of a container without one
-                Math.min(memory.limit(), host.memTotalBytes()), rx, tx);
+                Math.min(memory.limit(), host.memTotalBytes()), rx, tx, StatsOrigin.CGROUP);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CgroupEngineStatsTest {
 
-    private static final RunInfo RUN = new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0);
+    private static final RunInfo RUN = new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0, 0, "default");
     /** One CFS period: a throttled container may run a whole one before the quota stops it. */
     private static final long CFS_PERIOD_NANOS = 100_000_000;
 
@@ -51,7 +51,10 @@ class CgroupEngineStatsTest {
 
         EngineStats files = fromFiles(tree);
 
-        assertEquals(engine, files);
+        assertEquals(StatsOrigin.CGROUP, files.origin());
+        assertEquals(engine, new EngineStats(files.read(), files.hasCpu(), files.cpuTotalNanos(), files.systemCpuNanos(),
+                files.onlineCpus(), files.memoryUsage(), files.memoryStats(), files.memoryLimit(), files.netRxBytes(),
+                files.netTxBytes(), StatsOrigin.ENGINE), "field by field the Engine's, only the origin differs");
         Sample sample = wire(files);
         assertEquals(List.of(used, limit, rx, tx), List.of(sample.memoryUsed(), sample.memoryLimit(), sample.netDown(), sample.netUp()));
     }

@@ -37,7 +37,7 @@ class CgroupSourceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EngineSocket ENGINE = new EngineSocket(URI.create("unix:///var/run/docker.sock"));
     private static final CgroupReader READER = new CgroupReader(Path.of("/"), Path.of("/proc"));
-    private static final RunInfo RUN = new RunInfo(Instant.EPOCH, 0, 0);
+    private static final RunInfo RUN = new RunInfo(Instant.EPOCH, 0, 0, 0, "default");
 
     /** A running container as the sampler knows it: id, init pid, network mode. */
     private record Running(String id, int pid, String networkMode) {

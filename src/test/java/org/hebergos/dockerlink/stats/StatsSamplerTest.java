@@ -18,6 +18,7 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
+import org.hebergos.dockerlink.docker.StatsOrigin;
 import org.hebergos.dockerlink.error.DockerUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +52,10 @@ class StatsSamplerTest {
                 if (engineFailure != null) {
                     throw engineFailure;
                 }
-                return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
+                return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
             }
         };
-        cut.statsSource = container -> new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
+        cut.statsSource = container -> new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20, StatsOrigin.ENGINE);
     }
 
     @AfterEach
@@ -108,7 +109,7 @@ class StatsSamplerTest {
     void aRoundWithManyFailedReadingsIsOneWarningLine() {
         List<ContainerInfo> many = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
+            many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
         }
         cut.docker = new ContainerCatalogue() {
             @Override
