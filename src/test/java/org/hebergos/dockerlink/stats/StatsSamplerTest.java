@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.docker.ContainerInfo;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
+import org.hebergos.dockerlink.docker.ContainerStatsSource;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
 import org.hebergos.dockerlink.docker.StatsOrigin;
@@ -103,6 +104,40 @@ class StatsSamplerTest {
         cut.onTimer();
         assertEquals(3, rounds.fired.size());
         assertNull(rounds.fired.get(2).failure(), "the rounds after the failures run");
+    }
+
+    @Test
+    void theRoundSaysWhereItsReadingsCameFromAndHowManyFellBackToTheEngine() {
+        cut.onTimer();
+        assertEquals("engine", rounds.fired.get(0).source());
+        assertEquals(0, rounds.fired.get(0).engineFallbacks(), "the Engine chosen: nothing fell back");
+
+        List<ContainerInfo> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
+        }
+        cut.docker = new ContainerCatalogue() {
+            @Override
+            public List<ContainerInfo> containers(boolean runningOnly) {
+                return three;
+            }
+        };
+        cut.statsSource = new ContainerStatsSource() {
+            @Override
+            public EngineStats read(ContainerInfo container) {
+                // the first container's files could not be read: the Engine gave its reading
+                StatsOrigin origin = container.id().equals(three.get(0).id()) ? StatsOrigin.ENGINE : StatsOrigin.CGROUP;
+                return new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20, origin);
+            }
+
+            @Override
+            public StatsOrigin preferred() {
+                return StatsOrigin.CGROUP;
+            }
+        };
+        cut.onTimer();
+        assertEquals("mixed", rounds.fired.get(1).source());
+        assertEquals(1, rounds.fired.get(1).engineFallbacks());
     }
 
     @Test
