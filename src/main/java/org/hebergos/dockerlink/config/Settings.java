@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param statsDataSource JNDI name of a server DataSource to use instead of the embedded database
  * @param managedLabel  {@code key} or {@code key=value}: when set, only containers carrying that label exist for the agent
  * @param eventsClients at most this many {@code v1/events} streams at once
+ * @param statsSource   where the sampler reads containers' counters from
  */
 public record Settings(Optional<String> dockerHost,
                        Optional<String> apiToken,
@@ -32,7 +33,18 @@ public record Settings(Optional<String> dockerHost,
                        Optional<String> statsDataSource,
                        Duration gitTimeout,
                        Optional<String> managedLabel,
-                       int eventsClients) {
+                       int eventsClients,
+                       StatsSource statsSource) {
+
+    /**
+     * {@code stats_source}: the containers' cgroup files with the Engine for those they cannot give
+     * ({@code auto}), the files only ({@code cgroup}), or the Engine's stats call only ({@code engine}).
+     */
+    public enum StatsSource {
+        AUTO,
+        CGROUP,
+        ENGINE
+    }
 
     /** Below this a round's deadline (80 %) ends before the engine's next 1 s stats tick has answered. */
     public static final Duration MIN_STATS_INTERVAL = Duration.ofSeconds(2);
@@ -54,7 +66,8 @@ public record Settings(Optional<String> dockerHost,
             "history_retention", "400d",
             "data_dir", "data",
             "git_timeout", "60s",
-            "events_clients", "64");
+            "events_clients", "64",
+            "stats_source", "auto");
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
 
@@ -81,7 +94,8 @@ public record Settings(Optional<String> dockerHost,
                 value.apply("stats_datasource"),
                 bounded("git_timeout", orDefault.apply("git_timeout"), 's', MAX_CALL_TIMEOUT),
                 value.apply("managed_label").map(Settings::label),
-                threads("events_clients", orDefault.apply("events_clients")));
+                threads("events_clients", orDefault.apply("events_clients")),
+                statsSource(orDefault.apply("stats_source")));
     }
 
     private static Duration statsInterval(String text) {
@@ -91,6 +105,14 @@ public record Settings(Optional<String> dockerHost,
                     + "s (the engine answers a stats call at its next 1 s tick), got '" + text + "'");
         }
         return interval;
+    }
+
+    private static StatsSource statsSource(String text) {
+        try {
+            return StatsSource.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stats_source: expected auto, cgroup or engine, got '" + text + "'", e);
+        }
     }
 
     /** A bare path means a unix socket; URLs are taken as they are. */

@@ -172,7 +172,10 @@ public class ContainerCatalogue {
         if ("running".equals(status)) {
             HostConfig host = r.getHostConfig();
             Long memory = host == null ? null : host.getMemory();
-            run = new RunInfo(Instant.parse(state.getStartedAt()), CpuLimit.cores(host), memory == null ? 0 : memory);
+            Integer pid = state.getPid();
+            String networkMode = host == null || host.getNetworkMode() == null ? "default" : host.getNetworkMode();
+            run = new RunInfo(Instant.parse(state.getStartedAt()), CpuLimit.cores(host), memory == null ? 0 : memory,
+                    pid == null ? 0 : pid, networkMode);
         }
         String image = r.getConfig() == null ? null : r.getConfig().getImage();
         return new ContainerInfo(r.getId(), name(new String[] {r.getName()}), image, status, exitCode, run);

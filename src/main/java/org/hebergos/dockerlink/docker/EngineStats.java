@@ -16,6 +16,7 @@ import java.util.Map;
  * @param memoryLimit    {@code memory_stats.limit}: the container's limit, or the host's memory
  * @param netRxBytes     received, summed over all networks
  * @param netTxBytes     sent, summed over all networks
+ * @param origin         which source read it
  */
 public record EngineStats(Instant read,
                           boolean hasCpu,
@@ -26,5 +27,6 @@ public record EngineStats(Instant read,
                           Map<String, Long> memoryStats,
                           long memoryLimit,
                           long netRxBytes,
-                          long netTxBytes) {
+                          long netTxBytes,
+                          StatsOrigin origin) {
 }

@@ -57,7 +57,7 @@ public final class EngineStatsParser {
             // the engine's read time is only the CPU clock when the host's CPU time is missing; parsing it costs
             Instant readAt = systemUsage > 0 && online > 0 ? null : readTime(read);
             return new EngineStats(readAt, hasCpu, totalUsage, systemUsage, online, memoryUsage, Map.copyOf(memoryStats),
-                    memoryLimit, rx, tx);
+                    memoryLimit, rx, tx, StatsOrigin.ENGINE);
         }
 
         private void cpu(JsonParser p) throws IOException {

@@ -1,6 +1,7 @@
 package org.hebergos.dockerlink.docker;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
  * {@link EngineStatsParser} (both cheaper than docker-java's models for a call made for every container
  * every round).
  */
+// injected as itself: the sampler's ContainerStatsSource is the one StatsSources chooses
+@Typed(EngineStatsSource.class)
 @ApplicationScoped
 public class EngineStatsSource implements ContainerStatsSource {
 

@@ -8,7 +8,9 @@
  * {@link org.hebergos.dockerlink.docker.ContainerActions} start, stop, restart, limits
  * ({@link org.hebergos.dockerlink.docker.CpuLimit}) and removal;
  * {@link org.hebergos.dockerlink.docker.ContainerExec} exec sessions and archive reads;
- * {@link org.hebergos.dockerlink.docker.ContainerStatsSource} the stats reading, from the Engine by
- * {@link org.hebergos.dockerlink.docker.EngineStatsSource}.
+ * {@link org.hebergos.dockerlink.docker.ContainerStatsSource} the stats reading, from the cgroup files by
+ * {@link org.hebergos.dockerlink.docker.CgroupStatsSource} (package {@code cgroup}) or from the Engine by
+ * {@link org.hebergos.dockerlink.docker.EngineStatsSource}, as {@link org.hebergos.dockerlink.docker.StatsSources}
+ * chooses from {@code stats_source}.
  */
 package org.hebergos.dockerlink.docker;

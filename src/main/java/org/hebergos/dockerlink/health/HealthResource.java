@@ -93,6 +93,9 @@ public class HealthResource {
      * @param skippedRounds  rounds lost since startup: skipped because the previous one was still running, or
      *                       never started by the timer while a round ran longer than the interval
      * @param droppedSamples samples given up since startup because the store stayed unavailable too long
+     * @param source         where the round's readings came from: {@code cgroup}, {@code engine} or
+     *                       {@code mixed}; absent when nothing was read
+     * @param engineFallbacks containers the cgroup source read through the Engine (their files unreadable)
      */
     public record StatsRound(long time,
                              int containers,
@@ -102,11 +105,14 @@ public class HealthResource {
                              int failures,
                              @JsonbProperty("duration_ms") long durationMillis,
                              @JsonbProperty("skipped_rounds") long skippedRounds,
-                             @JsonbProperty("dropped_samples") long droppedSamples) {
+                             @JsonbProperty("dropped_samples") long droppedSamples,
+                             String source,
+                             @JsonbProperty("engine_fallbacks") int engineFallbacks) {
 
         static StatsRound of(StoredRound last) {
             return new StatsRound(last.round().time(), last.round().containers(), last.round().readings().size(), last.stored(),
-                    last.pending(), last.round().failures(), last.durationMillis(), last.round().skippedRounds(), last.droppedSamples());
+                    last.pending(), last.round().failures(), last.durationMillis(), last.round().skippedRounds(), last.droppedSamples(),
+                    last.round().source(), last.round().engineFallbacks());
         }
     }
 }

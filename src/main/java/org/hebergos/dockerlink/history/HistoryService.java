@@ -27,7 +27,7 @@ public class HistoryService {
      * @param container a container as the request names it: full id, unique id prefix or name, checked already
      * @param isFullId  whether it is a full id, which stored history answers even after the container is gone
      * @throws ContainerNotFound when Docker does not know the container and no history is stored for it
-     * @throws org.hebergos.dockerlink.error.StoreUnavailable when the store cannot be read
+     * @throws StoreUnavailable when the store cannot be read
      */
     public StreamingOutput history(String container, boolean isFullId, HistoryQuery query) {
         String id = fullId(container, isFullId);

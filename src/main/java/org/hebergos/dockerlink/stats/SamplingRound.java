@@ -15,9 +15,12 @@ import org.hebergos.dockerlink.docker.ContainerInfo;
  * @param failure        why the whole round failed (engine unreachable, a bug); null when it ran
  * @param durationMillis wall time of the sampling itself
  * @param skippedRounds  rounds lost since startup, as counted when this one ended
+ * @param source         what the readings came from: {@code cgroup} (the containers' cgroup files), {@code engine}
+ *                       (the Engine's stats call) or {@code mixed}; null when nothing was read
+ * @param engineFallbacks readings the cgroup source could not take from the files and took from the Engine
  */
 public record SamplingRound(long time, long startMillis, int containers, List<Reading> readings, int failures,
-                            String failure, long durationMillis, long skippedRounds) {
+                            String failure, long durationMillis, long skippedRounds, String source, int engineFallbacks) {
 
     public SamplingRound {
         readings = List.copyOf(readings);

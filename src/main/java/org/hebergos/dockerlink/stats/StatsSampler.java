@@ -41,8 +41,9 @@ import org.hebergos.dockerlink.error.AgentException;
 import org.hebergos.dockerlink.logging.RepeatedFailureLog;
 
 /**
- * Samples every running container once per {@code stats_interval}: one list call, then one one-shot
- * stats call per container, all at once on {@code stats_concurrency} managed threads, each bounded by
+ * Samples every running container once per {@code stats_interval}: one list call, then one reading per
+ * container from the {@link ContainerStatsSource} {@code stats_source} chose (the cgroup files, or one
+ * one-shot Engine stats call each), all at once on {@code stats_concurrency} managed threads, each bounded by
  * the round's deadline, then fires the round ({@link SamplingRound}) for whoever observes it: the store,
  * the scrapes, {@code /health}, the event stream. A round still running when the next is due makes
  * the next one skip, so rounds never pile up; skipped rounds and those the timer never started are
@@ -88,6 +89,7 @@ public class StatsSampler {
     private long previousRoundTime;
     private final RepeatedFailureLog roundFailure = new RepeatedFailureLog(LOG, "stats round");
     private final RepeatedFailureLog badReadings = new RepeatedFailureLog(LOG, "stats readings");
+    private final Origins.ChangeLog sourceLog = new Origins.ChangeLog(LOG);
 
     @PostConstruct
     void schedule() {
@@ -168,7 +170,7 @@ public class StatsSampler {
             LOG.log(Level.WARNING, "stats round failed unexpectedly", bug);
         }
         return new SamplingRound(start.getEpochSecond(), start.toEpochMilli(), 0, List.of(), 0, failure,
-                Duration.between(start, Instant.now()).toMillis(), skippedRounds.get());
+                Duration.between(start, Instant.now()).toMillis(), skippedRounds.get(), null, 0);
     }
 
     private SamplingRound sample(Instant start) {
@@ -179,12 +181,14 @@ public class StatsSampler {
         // below its core size a pool starts a thread for every task, idle ones or not: one per running
         // container is all a round uses, so that many threads, not stats_concurrency, are kept alive
         pool.setCorePoolSize(Math.max(1, Math.min(pool.getMaximumPoolSize(), running.size())));
+        statsSource.roundStarts(running);
         for (ContainerInfo c : running) {
             calls.put(c, pool.submit(() -> statsSource.read(c)));
         }
         Map<String, Sample> current = new HashMap<>();
         List<SamplingRound.Reading> readings = new ArrayList<>(running.size());
         MissingReadings missing = new MissingReadings();
+        Origins origins = new Origins(statsSource.preferred());
         for (Map.Entry<ContainerInfo, Future<EngineStats>> call : calls.entrySet()) {
             ContainerInfo container = call.getKey();
             String id = container.id();
@@ -194,6 +198,7 @@ public class StatsSampler {
                     Sample sample = StatsMath.next(id, container.run(), stats, previousOf(id), time, previousRoundTime);
                     current.put(id, sample);
                     readings.add(new SamplingRound.Reading(container, sample, stats.memoryUsage()));
+                    origins.add(stats.origin());
                 }
             } catch (TimeoutException e) {
                 call.getValue().cancel(true);
@@ -208,8 +213,9 @@ public class StatsSampler {
         missing.report(badReadings, running.size(), Duration.between(start, deadline), Duration.between(start, Instant.now()));
         previous = current;
         previousRoundTime = time;
+        sourceLog.round(origins);
         return new SamplingRound(time, start.toEpochMilli(), running.size(), readings, missing.failures(), null,
-                Duration.between(start, Instant.now()).toMillis(), skippedRounds.get());
+                Duration.between(start, Instant.now()).toMillis(), skippedRounds.get(), origins.source(), origins.fallbacks());
     }
 
     /** Last round's sample, or on first sight (agent restart, container started again) the stored one. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,9 @@ class SettingsDocumentationTest {
         assertTrue(example.contains("at most " + Settings.MAX_CALL_TIMEOUT.toHours() + "h"), "timeouts");
         assertTrue(example.contains("at most " + Settings.MAX_RETENTION.toDays() + "d"), "retentions");
         assertTrue(example.contains("from 1 to " + Settings.MAX_THREADS), "thread counts");
+        assertTrue(example.contains("Allowed: auto, cgroup or engine."), "stats_source");
+        assertEquals(List.of("AUTO", "CGROUP", "ENGINE"), Arrays.stream(Settings.StatsSource.values()).map(Enum::name).toList(),
+                "stats_source's values as .env.example lists them");
     }
 
     @Test

@@ -23,6 +23,16 @@ class SettingsTest {
         assertEquals(256, s.statsConcurrency());
         assertTrue(s.dataDir().isAbsolute() && s.dataDir().endsWith("data"));
         assertEquals(Optional.empty(), s.statsDataSource());
+        assertEquals(Settings.StatsSource.AUTO, s.statsSource());
+    }
+
+    @Test
+    void statsSourceIsOneOfThreeInAnyCase() {
+        assertEquals(Settings.StatsSource.ENGINE, Settings.from(Map.of("stats_source", "Engine"), k -> null).statsSource());
+        assertEquals(Settings.StatsSource.CGROUP, Settings.from(Map.of(), k -> k.equals("STATS_SOURCE") ? "cgroup" : null).statsSource());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Map.of("stats_source", "kernel"), k -> null));
+        assertEquals("stats_source: expected auto, cgroup or engine, got 'kernel'", e.getMessage());
     }
 
     @Test

@@ -18,7 +18,7 @@ class ContainerViewTest {
     @Test
     void aRunningContainerShowsItsStartAndAnExitedOneItsExitCode() {
         ContainerInfo running = new ContainerInfo("a".repeat(64), "web", "busybox", "running", null,
-                new RunInfo(Instant.ofEpochSecond(T, 500_000_000), 1, 0));
+                new RunInfo(Instant.ofEpochSecond(T, 500_000_000), 1, 0, 0, "default"));
         ContainerInfo exited = new ContainerInfo("b".repeat(64), "job", "busybox", "exited", 137, null);
         assertEquals("{\"name\":\"web\",\"state\":\"running\",\"started_at\":" + T + "}", JSON.toJson(ContainerView.of(running)));
         assertEquals("{\"name\":\"job\",\"state\":\"exited\",\"exit_code\":137}", JSON.toJson(ContainerView.of(exited)));
@@ -34,7 +34,7 @@ class ContainerViewTest {
     @Test
     void theAnswerToAChangeOfLimitsAddsThemLast() {
         ContainerInfo running = new ContainerInfo("a".repeat(64), "web", "busybox", "running", null,
-                new RunInfo(Instant.ofEpochSecond(T), 1, 0));
+                new RunInfo(Instant.ofEpochSecond(T), 1, 0, 0, "default"));
         assertEquals("{\"name\":\"web\",\"state\":\"running\",\"started_at\":" + T + ",\"memory_limit\":0.5,\"cpu_limit\":150.0}",
                 JSON.toJson(ContainerView.of(running).withLimits(0.5, 150)));
     }

@@ -37,7 +37,7 @@ class ContainerCacheTest {
     }
 
     private static RunInfo run(long started) {
-        return new RunInfo(Instant.ofEpochSecond(started), 0, 0);
+        return new RunInfo(Instant.ofEpochSecond(started), 0, 0, 0, "default");
     }
 
     private final Supplier<List<ContainerInfo>> list = () -> {

@@ -19,14 +19,14 @@ class StreamEventTest {
     private static final String B = "b".repeat(64);
 
     private static SamplingRound.Reading reading(String id) {
-        ContainerInfo c = new ContainerInfo(id, "c", "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0));
+        ContainerInfo c = new ContainerInfo(id, "c", "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default"));
         // 1 GiB of 4 GiB, 2 KiB up and 3 KiB down in all, half of that since the last round
         return new SamplingRound.Reading(c, new Sample(id, 1_000, 0, 1L << 30, 4L << 30, 12.5, 50, 0, 0, 2048, 3072, 1024, 1536), 0);
     }
 
     @Test
     void eachContainersSampleIsAMemberKeyedByItsTime() {
-        SamplingRound round = new SamplingRound(1_000, 1_000_000, 2, List.of(reading(A), reading(B)), 0, null, 5, 0);
+        SamplingRound round = new SamplingRound(1_000, 1_000_000, 2, List.of(reading(A), reading(B)), 0, null, 5, 0, null, 0);
         Map<String, String> members = StreamEvent.statsMembers(round);
         String member = "\"1000\":{\"memory\":{\"used\":1.0,\"limit\":4.0},\"cpu\":{\"usage_percent\":12.5,\"limit\":50.0},"
                 + "\"net\":{\"up\":2,\"down\":3,\"delta_up\":1,\"delta_down\":1.5}}";

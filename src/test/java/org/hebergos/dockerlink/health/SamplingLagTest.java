@@ -23,7 +23,7 @@ class SamplingLagTest {
         return new RoundStorage() {
             @Override
             public Optional<StoredRound> last() {
-                return Optional.of(new StoredRound(new SamplingRound(1, 1000, 0, List.of(), 0, roundFailed ? "engine down" : null, 3, 0),
+                return Optional.of(new StoredRound(new SamplingRound(1, 1000, 0, List.of(), 0, roundFailed ? "engine down" : null, 3, 0, null, 0),
                         0, 0, 0, 3));
             }
 

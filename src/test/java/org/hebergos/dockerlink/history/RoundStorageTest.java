@@ -50,12 +50,12 @@ class RoundStorageTest {
     private SamplingRound round() {
         time += 10;
         Sample sample = new Sample(ID, time, 0, 1 << 20, 1 << 30, 1, 0, 5, 10, 0, 0, 0, 0);
-        ContainerInfo c = new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0));
-        return new SamplingRound(time, System.currentTimeMillis(), 1, List.of(new SamplingRound.Reading(c, sample, 1 << 20)), 0, null, 3, 0);
+        ContainerInfo c = new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default"));
+        return new SamplingRound(time, System.currentTimeMillis(), 1, List.of(new SamplingRound.Reading(c, sample, 1 << 20)), 0, null, 3, 0, null, 0);
     }
 
     private static SamplingRound failed() {
-        return new SamplingRound(2_000, System.currentTimeMillis(), 0, List.of(), 0, "engine does not answer", 3, 0);
+        return new SamplingRound(2_000, System.currentTimeMillis(), 0, List.of(), 0, "engine does not answer", 3, 0, null, 0);
     }
 
     @Test

@@ -32,7 +32,7 @@ class WireUnitsTest {
         try (InputStream in = WireUnitsTest.class.getResourceAsStream("/engine-stats/v1-vespa-two-networks.json")) {
             payload = in.readAllBytes();
         }
-        Sample s = StatsMath.next("c", new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0), EngineStatsParser.parse(payload), null, 1, 0);
+        Sample s = StatsMath.next("c", new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0, 0, "default"), EngineStatsParser.parse(payload), null, 1, 0);
         String member = HistoryJson.member(Point.of(s));
         assertEquals(1.410927, figure(member, "used"), 5e-7, member);
         assertEquals(4.0, figure(member, "limit"), member);

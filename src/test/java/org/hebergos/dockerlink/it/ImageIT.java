@@ -1,17 +1,15 @@
 package org.hebergos.dockerlink.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The agent as operators ship it: the image scripts/image.sh builds from the WAR Maven just packaged,
  * run with the README's {@code docker run} options (socket and data volume mounted, configuration in an
  * env file, the socket's group added) against the real engine, and called only through its published
- * port. Last, the same image as a Swarm global service on a one-node swarm the test creates and leaves.
+ * port; it reads the containers' counters from their cgroup files through the README's read-only mounts,
+ * and through the Engine without them. Last, the same image as a Swarm global service on a one-node swarm the test creates and leaves.
  * The image gets a name of its own, so runs in other worktrees cannot swap it under this one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -102,6 +101,7 @@ class ImageIT {
     private static String runAgent() {
         return Docker.runDetached("--name", PREFIX + "-agent", "-p", "127.0.0.1::8080",
                 "--group-add", socketGroup, "-v", SOCKET + ":" + SOCKET, "-v", VOLUME + ":/data",
+                "-v", "/sys/fs/cgroup:/sys/fs/cgroup:ro", "-v", "/proc:/host/proc:ro", "--cgroupns", "host",
                 "--env-file", envFile.toString(), IMAGE);
     }
 
@@ -154,6 +154,41 @@ class ImageIT {
 
     @Test
     @Order(5)
+    void readsTheCountersFromTheCgroupFilesWithTheReadmesMounts() {
+        samples(agent, sleeper, 2);
+        JsonObject round = agent.get("health").json().getJsonObject("stats_round");
+        // other containers of this engine may need the Engine (another cgroup namespace...): the sleeper may not
+        assertTrue(Set.of("cgroup", "mixed").contains(round.getString("source")), round::toString);
+        String log = Docker.attempt("logs", agentContainer).output();
+        assertTrue(log.contains("stats_source=auto: containers' cgroup files under /sys/fs/cgroup, their processes in /host/proc"), log);
+        assertFalse(log.contains("(" + sleeper.substring(0, 12) + "): cgroup files not read"), log);
+    }
+
+    @Test
+    @Order(6)
+    void withoutTheMountsReadsThroughTheEngineAndSaysWhy() {
+        String plain = Docker.runDetached("--name", PREFIX + "-plain", "-p", "127.0.0.1::8080",
+                "--group-add", socketGroup, "-v", SOCKET + ":" + SOCKET, "--env-file", envFile.toString(), IMAGE);
+        try {
+            Agent withoutMounts = awaitAgent(plain);
+            samples(withoutMounts, sleeper, 2);
+            JsonObject round = Samples.of(() -> withoutMounts.get("health").json().getJsonObject("stats_round"),
+                    r -> r != null && r.getInt("sampled") > 0, Duration.ofSeconds(30));
+            assertEquals("engine", round.getString("source"), round::toString);
+            assertEquals(round.getInt("sampled"), round.getInt("engine_fallbacks"), round::toString);
+            String log = Docker.attempt("logs", plain).output();
+            String line = log.lines().filter(l -> l.contains("(" + sleeper.substring(0, 12) + "): cgroup files not read"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no line says why the sleeper is read through the Engine: " + log));
+            assertTrue(line.contains("read through the Engine"), line);
+            assertEquals(1, log.lines().filter(l -> l.contains("(" + sleeper.substring(0, 12) + "): cgroup files not read")).count(),
+                    "said once, not every round: " + log);
+        } finally {
+            Docker.remove(plain);
+        }
+    }
+
+    @Test
+    @Order(7)
     void showsGitHeadInsideAnotherContainer() {
         Agent.Reply head = agent.get("v1/git/head?id=" + gitSite + "&path=/srv/app");
         assertEquals(200, head.status(), head::toString);
@@ -163,7 +198,7 @@ class ImageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void keepsHistoryWhenTheAgentContainerIsRemovedAndRunAgainWithTheSameVolume() {
         samples(agent, sleeper, 1);
         Set<String> before = agent.get("v1/container/stats?id=" + sleeper + "&since=0").json().keySet();
@@ -175,7 +210,7 @@ class ImageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aSwarmGlobalServiceAnswersOnItsHostModePort() throws IOException {
         String service = PREFIX + "-svc";
         String serviceVolume = PREFIX + "-svc-data";
@@ -185,6 +220,8 @@ class ImageIT {
                 Docker.cli("service", "create", "--detach", "--no-resolve-image", "--name", service, "--mode", "global",
                         "--mount", "type=bind,src=" + SOCKET + ",dst=" + SOCKET,
                         "--mount", "type=volume,src=" + serviceVolume + ",dst=/data",
+                        "--mount", "type=bind,src=/sys/fs/cgroup,dst=/sys/fs/cgroup,readonly",
+                        "--mount", "type=bind,src=/proc,dst=/host/proc,readonly",
                         "--publish", "mode=host,target=8080,published=" + port,
                         "--group", socketGroup, "--env-file", envFile.toString(), IMAGE);
                 Agent onNode = awaitAnswer(port, () -> true,
@@ -196,48 +233,6 @@ class ImageIT {
                 Docker.attempt("service", "rm", service);
                 awaitGone("label=com.docker.swarm.service.name=" + service);
                 Docker.attempt("volume", "rm", serviceVolume);
-            }
-        }
-    }
-
-    /**
-     * A swarm made for this test and left afterwards, leaving the engine as it was (leaving keeps the
-     * docker_gwbridge network that init made: it goes too). Swarm tests of other worktrees on the same
-     * engine wait for the lock; an engine already in a swarm someone else made is a failure, not ours
-     * to leave.
-     */
-    private record OneNodeSwarm(FileChannel lockFile, FileLock lock, boolean gwbridgeExisted) implements AutoCloseable {
-
-        static OneNodeSwarm create() throws IOException {
-            FileChannel channel = FileChannel.open(Path.of("/tmp/hebergos-it-swarm.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock();
-            try {
-                String state = Docker.cli("info", "--format", "{{.Swarm.LocalNodeState}}").strip();
-                if (!state.equals("inactive")) {
-                    fail("the engine is already in a swarm (" + state + "); this test makes and leaves its own"
-                            + " (a test run killed midway leaves one: docker swarm leave --force)");
-                }
-                boolean gwbridge = Docker.attempt("network", "inspect", "docker_gwbridge").code() == 0;
-                Docker.cli("swarm", "init", "--advertise-addr", "127.0.0.1");
-                return new OneNodeSwarm(channel, lock, gwbridge);
-            } catch (RuntimeException | Error e) {
-                lock.release();
-                channel.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                Docker.attempt("swarm", "leave", "--force");
-                if (!gwbridgeExisted) {
-                    Docker.attempt("network", "rm", "docker_gwbridge");
-                }
-            } finally {
-                lock.release();
-                lockFile.close();
             }
         }
     }

@@ -34,10 +34,10 @@ class CadvisorExpositionTest {
     /** web: --cpus 0.5 -m 256m, 10 MiB working set of 12 MiB used; db: no limits, 1 GiB. */
     private static SamplingRound round(long time, Instant webStarted, long webCpuNanos, long webDown, long webUp) {
         return new SamplingRound(time, time * 1000, 2, List.of(
-                reading(new ContainerInfo(WEB, "web", "nginx:1.27", "running", null, new RunInfo(webStarted, 0.5, 256L << 20)),
+                reading(new ContainerInfo(WEB, "web", "nginx:1.27", "running", null, new RunInfo(webStarted, 0.5, 256L << 20, 0, "default")),
                         time, webCpuNanos, 10L << 20, 12L << 20, webDown, webUp),
-                reading(new ContainerInfo(DB, "db", "sha256:abc", "running", null, new RunInfo(STARTED, 0, 0)),
-                        time, 7_000_000_000L, 1L << 30, 1L << 30, 0, 0)), 0, null, 900, 0);
+                reading(new ContainerInfo(DB, "db", "sha256:abc", "running", null, new RunInfo(STARTED, 0, 0, 0, "default")),
+                        time, 7_000_000_000L, 1L << 30, 1L << 30, 0, 0)), 0, null, 900, 0, null, 0);
     }
 
     private static SamplingRound.Reading reading(ContainerInfo c, long time, long cpuNanos, long used, long usage, long down, long up) {
@@ -133,7 +133,7 @@ class CadvisorExpositionTest {
 
     @Test
     void agentFiguresComeFromTheLastRound() throws IOException {
-        SamplingRound round = new SamplingRound(TIME, TIME * 1000, 2, round(TIME, STARTED, 1, 1, 1).readings().subList(0, 1), 1, null, 900, 3);
+        SamplingRound round = new SamplingRound(TIME, TIME * 1000, 2, round(TIME, STARTED, 1, 1, 1).readings().subList(0, 1), 1, null, 900, 3, null, 0);
         Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(new StoredRound(round, 1, 5, 7, 1250)), 4));
         assertEquals(1, s.value("hebergos_docker_up"));
         assertEquals(TIME, s.value("hebergos_stats_last_round_timestamp_seconds"));
@@ -149,7 +149,7 @@ class CadvisorExpositionTest {
 
     @Test
     void theEngineIsDownWhenTheLastRoundFailed() throws IOException {
-        SamplingRound failed = new SamplingRound(TIME + 10, (TIME + 10) * 1000, 0, List.of(), 0, "engine does not answer", 3, 0);
+        SamplingRound failed = new SamplingRound(TIME + 10, (TIME + 10) * 1000, 0, List.of(), 0, "engine does not answer", 3, 0, null, 0);
         Scraped s = Scraped.of(CadvisorExposition.agent(Optional.of(new StoredRound(failed, 0, 0, 0, 3)), 0));
         assertEquals(0, s.value("hebergos_docker_up"));
         assertEquals(0, s.value("hebergos_stats_last_round_containers"));

@@ -20,15 +20,15 @@ class RoundMetricsTest {
     private final ExpositionFormatWriter open = MetricsService.formats().getOpenMetricsTextFormatWriter();
 
     private static SamplingRound failed(long time, int failures) {
-        return new SamplingRound(time, time * 1000, 0, List.of(), failures, "engine does not answer", 3, 0);
+        return new SamplingRound(time, time * 1000, 0, List.of(), failures, "engine does not answer", 3, 0, null, 0);
     }
 
     @Test
     void countsTheReadingsThatFailedOrCameTooLateSinceStartup() {
         SamplingRound round = FakeRound.of(100, 2);
-        cut.observe(new SamplingRound(100, 100_000, 4, round.readings(), 2, null, 3, 0));
+        cut.observe(new SamplingRound(100, 100_000, 4, round.readings(), 2, null, 3, 0, null, 0));
         assertEquals(2, cut.failedReadings());
-        cut.observe(new SamplingRound(110, 110_000, 1, List.of(), 1, null, 3, 0));
+        cut.observe(new SamplingRound(110, 110_000, 1, List.of(), 1, null, 3, 0, null, 0));
         assertEquals(3, cut.failedReadings(), "counted since startup");
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.EngineStatsParser;
 import org.hebergos.dockerlink.docker.RunInfo;
+import org.hebergos.dockerlink.docker.StatsOrigin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StatsMathTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RunInfo RUN = new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0);
+    private static final RunInfo RUN = new RunInfo(Instant.parse("2020-01-01T00:00:00Z"), 0, 0, 0, "default");
 
     private static JsonNode payload(String file) throws IOException {
         try (InputStream in = StatsMathTest.class.getResourceAsStream("/engine-stats/" + file)) {
@@ -119,12 +120,12 @@ class StatsMathTest {
     @Test
     void cpuLimitComesFromTheRun() throws IOException {
         EngineStats stats = parse(payload("v1-mackerel-ecs-ec2-host-no-networks.json"));
-        assertEquals(50.0, StatsMath.next("c", new RunInfo(RUN.startedAt(), 0.5, 0), stats, null, 1, 0).cpuLimitPercent());
+        assertEquals(50.0, StatsMath.next("c", new RunInfo(RUN.startedAt(), 0.5, 0, 0, "default"), stats, null, 1, 0).cpuLimitPercent());
         assertEquals(200.0, StatsMath.next("c", RUN, stats, null, 1, 0).cpuLimitPercent());
     }
 
     private static EngineStats net(long rx, long tx) {
-        return new EngineStats(Instant.EPOCH, true, 1, 1, 1, 1, Map.of(), 1, rx, tx);
+        return new EngineStats(Instant.EPOCH, true, 1, 1, 1, 1, Map.of(), 1, rx, tx, StatsOrigin.ENGINE);
     }
 
     @Test
@@ -138,7 +139,7 @@ class StatsMathTest {
     @Test
     void afterARestartTheDeltaIsTheNewTotalNeverNegative() {
         Sample oldRun = StatsMath.next("c", RUN, net(90_000, 80_000), null, 100, 90);
-        RunInfo restarted = new RunInfo(RUN.startedAt().plusSeconds(3600), 0, 0);
+        RunInfo restarted = new RunInfo(RUN.startedAt().plusSeconds(3600), 0, 0, 0, "default");
         Sample newRun = StatsMath.next("c", restarted, net(1200, 300), oldRun, 110, 100);
         assertEquals(1200, newRun.deltaDown());
         assertEquals(300, newRun.deltaUp());

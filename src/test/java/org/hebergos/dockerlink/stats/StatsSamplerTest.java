@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.hebergos.dockerlink.config.Settings;
 import org.hebergos.dockerlink.docker.ContainerCatalogue;
 import org.hebergos.dockerlink.docker.ContainerInfo;
+import org.hebergos.dockerlink.docker.ContainerStatsSource;
 import org.hebergos.dockerlink.docker.DockerUnavailable;
 import org.hebergos.dockerlink.docker.EngineStats;
 import org.hebergos.dockerlink.docker.RunInfo;
+import org.hebergos.dockerlink.docker.StatsOrigin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +53,10 @@ class StatsSamplerTest {
                 if (engineFailure != null) {
                     throw engineFailure;
                 }
-                return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
+                return List.of(new ContainerInfo(ID, "web", "nginx:1.27", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
             }
         };
-        cut.statsSource = container -> new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20);
+        cut.statsSource = container -> new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20, StatsOrigin.ENGINE);
     }
 
     @AfterEach
@@ -105,10 +107,44 @@ class StatsSamplerTest {
     }
 
     @Test
+    void theRoundSaysWhereItsReadingsCameFromAndHowManyFellBackToTheEngine() {
+        cut.onTimer();
+        assertEquals("engine", rounds.fired.get(0).source());
+        assertEquals(0, rounds.fired.get(0).engineFallbacks(), "the Engine chosen: nothing fell back");
+
+        List<ContainerInfo> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
+        }
+        cut.docker = new ContainerCatalogue() {
+            @Override
+            public List<ContainerInfo> containers(boolean runningOnly) {
+                return three;
+            }
+        };
+        cut.statsSource = new ContainerStatsSource() {
+            @Override
+            public EngineStats read(ContainerInfo container) {
+                // the first container's files could not be read: the Engine gave its reading
+                StatsOrigin origin = container.id().equals(three.get(0).id()) ? StatsOrigin.ENGINE : StatsOrigin.CGROUP;
+                return new EngineStats(null, true, 1_000_000, 2_000_000, 2, 1 << 20, Map.of(), 1 << 30, 10, 20, origin);
+            }
+
+            @Override
+            public StatsOrigin preferred() {
+                return StatsOrigin.CGROUP;
+            }
+        };
+        cut.onTimer();
+        assertEquals("mixed", rounds.fired.get(1).source());
+        assertEquals(1, rounds.fired.get(1).engineFallbacks());
+    }
+
+    @Test
     void aRoundWithManyFailedReadingsIsOneWarningLine() {
         List<ContainerInfo> many = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0)));
+            many.add(new ContainerInfo(String.format("%064x", i), "c" + i, "busybox", "running", null, new RunInfo(Instant.EPOCH, 0, 0, 0, "default")));
         }
         cut.docker = new ContainerCatalogue() {
             @Override
